@@ -1,0 +1,35 @@
+"""laodong.vn — Báo Lao Động, the paper of Tổng LĐLĐ Việt Nam."""
+from .base import ArticleSelectors, SiteProfile
+
+LISTINGS = (
+    "https://laodong.vn/cong-doan/",
+    "https://laodong.vn/cong-doan-toan-quoc/",
+    "https://laodong.vn/vi-loi-ich-doan-vien/",
+    "https://laodong.vn/thiet-che-cong-doan/",
+    "https://laodong.vn/chung-toi-la-can-bo-cong-doan/",
+    "https://laodong.vn/cach-lam-hay-tu-co-so/",
+)
+ARTICLE_URL = r"^https?://(www\.)?laodong\.vn/[a-z0-9-]+/[a-z0-9-]+-\d+\.ldo$"
+FEEDS = ("https://laodong.vn/rss/cong-doan.rss",)
+SITEMAPS = ("https://laodong.vn/sitemap.xml",)
+
+ARTICLE = ArticleSelectors(
+    title="meta[property='og:title']",
+    lead="div.chappeau",
+    body="div.art-body",
+    author="span.authors",
+    date=None,  # JSON-LD datePublished
+    drop=("div.tin-lien-quan", ".keywords", ".breadcrumb"),
+)
+
+PROFILE = SiteProfile(
+    host="laodong.vn",
+    name="Báo Lao Động",
+    version="2024-06",
+    listing_urls=LISTINGS,
+    article_url=ARTICLE_URL,
+    next_page="a.next, .pagination a[rel=next]",
+    feeds=FEEDS,
+    sitemaps=SITEMAPS,
+    article=ARTICLE,
+)

@@ -1,0 +1,53 @@
+"""Vietnamese text normalisation, applied once where text enters the system.
+
+Stored text is NFC with its diacritics intact; folding (no diacritics, đ -> d, lower case)
+is only ever used to build search and matching keys.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# U+00D0 (Icelandic eth) is often typed for Vietnamese Đ (U+0110); both look alike.
+_LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_ZERO_WIDTH = re.compile(r"[\u200c\u200d\u2060\ufeff]")
+
+# Tone placement varies for "oa", "oe", "uy" at the end of a syllable ("hoà"/"hòa",
+# "thuỷ"/"thủy"). Matching keys put the tone on the first vowel; stored text keeps the original.
+_TONE_MARKS = "\u0300\u0301\u0309\u0303\u0323"
+_MOVABLE_TONE = re.compile(rf"(?i)([ou])([aey])([{_TONE_MARKS}])(?![a-z\u0300-\u036f])")
+
+
+def normalize(text: str) -> str:
+    """NFC, look-alike letters fixed, odd spaces unified. Line breaks are kept."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFC", text).translate(_LOOKALIKES)
+    text = _ZERO_WIDTH.sub("", text)
+    lines = [_SPACES.sub(" ", line).strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    return "\n".join(lines)
+
+
+def normalize_inline(text: str) -> str:
+    """normalize() for one-line values (titles, names): every whitespace run becomes one space."""
+    return " ".join(normalize(text).split())
+
+
+def unify_tones(text: str) -> str:
+    """Tone marks placed one way ("hoà", "thuỷ" -> "hòa", "thủy") for matching keys."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", _MOVABLE_TONE.sub(r"\1\3\2", decomposed))
+
+
+def fold(text: str) -> str:
+    """Search key: lower case, no diacritics, đ -> d, single spaces."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return " ".join(stripped.replace("đ", "d").split())
+
+
+def match_key(text: str) -> str:
+    """Key for comparing names: case-, spacing-, quote- and tone-placement-insensitive."""
+    text = re.sub(r"[\"“”„‘’'«»]", "", normalize_inline(text))
+    return " ".join(unify_tones(text).lower().split()).strip(" .,;:-–")
