@@ -1,0 +1,13 @@
+"""`thidua crawl`."""
+from __future__ import annotations
+
+import click
+
+from thidua.options import common_options
+
+
+@click.command(name="crawl")
+@common_options
+def command(db_path: str) -> None:
+    """(being built)"""
+    raise click.ClickException("'crawl' is not available yet")

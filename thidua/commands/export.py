@@ -1,0 +1,13 @@
+"""`thidua export`."""
+from __future__ import annotations
+
+import click
+
+from thidua.options import common_options
+
+
+@click.command(name="export")
+@common_options
+def command(db_path: str) -> None:
+    """(being built)"""
+    raise click.ClickException("'export' is not available yet")

@@ -1,0 +1,13 @@
+"""`thidua search`."""
+from __future__ import annotations
+
+import click
+
+from thidua.options import common_options
+
+
+@click.command(name="search")
+@common_options
+def command(db_path: str) -> None:
+    """(being built)"""
+    raise click.ClickException("'search' is not available yet")
