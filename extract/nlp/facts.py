@@ -5,6 +5,9 @@ the stored text) and, at the same index, a dict of its attributes in
 `doc.user_data["facts"][field]`. The attributes live beside the span rather than in a Span
 extension because two fields may point at the same characters (an award title that is also
 a campaign name) and Span extensions are keyed by offsets alone.
+
+Offsets are `char_start` / `char_end` (and `sentence_start` / `sentence_end`): plain `start` and
+`end` belong to the facts themselves (the dates of a date range or a phase).
 """
 from __future__ import annotations
 
@@ -24,7 +27,7 @@ def add_fact(doc: Doc, field: str, start_char: int, end_char: int, **attrs: Any)
         doc.spans[field] = []
     doc.spans[field].append(span)
     doc.user_data.setdefault("facts", {}).setdefault(field, []).append(
-        {**attrs, "start": start_char, "end": end_char}
+        {**attrs, "char_start": start_char, "char_end": end_char}
     )
     return span
 
@@ -51,7 +54,7 @@ def doc_to_facts(doc: Doc) -> dict[str, list[dict[str, Any]]]:
     for field in ALL_FACT_FIELDS:
         items = []
         for span, attrs in facts_of(doc, field):
-            start, end = attrs["start"], attrs["end"]
+            start, end = attrs["char_start"], attrs["char_end"]
             sent_start, sent_end, sentence = sentence_of(doc, start, end)
             item = dict(attrs)
             item.setdefault("text", doc.text[start:end])

@@ -35,7 +35,7 @@ def summary(record: dict) -> str:
         items = record.get(field) or []
         lines.append(f"  {field} ({len(items)}):")
         for item in items[:12]:
-            shown = {k: v for k, v in item.items() if k not in ("start", "end", "sentence", "sentence_start", "sentence_end") and v not in (None, "")}
+            shown = {k: v for k, v in item.items() if k not in ("char_start", "char_end", "sentence", "sentence_start", "sentence_end", "mentions") and v not in (None, "")}
             lines.append("    - " + ", ".join(f"{k}={v}" for k, v in shown.items()))
         if len(items) > 12:
             lines.append(f"    … {len(items) - 12} more")

@@ -1,0 +1,114 @@
+"""When a predicted fact counts as a gold one (corpus/ANNOTATION.md, "The labelled set")."""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from thidua.text import match_key
+
+NAME_TOKEN_F1 = 0.85
+SCALE_WORDS = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỉ": 1e9, "tỷ": 1e9}
+
+
+def token_f1(a: str, b: str) -> float:
+    left, right = match_key(a).split(), match_key(b).split()
+    if not left or not right:
+        return float(left == right)
+    common = 0
+    pool = list(right)
+    for token in left:
+        if token in pool:
+            pool.remove(token)
+            common += 1
+    if not common:
+        return 0.0
+    precision, recall = common / len(left), common / len(right)
+    return 2 * precision * recall / (precision + recall)
+
+
+def same_name(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return not a and not b
+    return match_key(a) == match_key(b) or token_f1(a, b) >= NAME_TOKEN_F1
+
+
+def _names_of(gold: Any, key: str) -> list[str]:
+    if isinstance(gold, str):
+        return [gold]
+    return [gold.get(key) or ""] + list(gold.get("aliases") or [])
+
+
+def name_matcher(key: str) -> Callable[[Any, dict], bool]:
+    def matches(gold: Any, predicted: dict) -> bool:
+        return any(same_name(name, predicted.get(key)) for name in _names_of(gold, key))
+    return matches
+
+
+def scaled(value: Any, unit: str | None) -> tuple[float | None, str]:
+    """(value, unit) with a leading scale word folded in: (258.7, "tỉ đồng") -> (2.587e11, "đồng")."""
+    unit = match_key(unit or "")
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None, unit
+    head, _, rest = unit.partition(" ")
+    if head in SCALE_WORDS:
+        return number * SCALE_WORDS[head], rest
+    return number, unit
+
+
+def statistic_matches(gold: dict, predicted: dict) -> bool:
+    gold_value, gold_unit = scaled(gold.get("value"), gold.get("unit"))
+    value, unit = scaled(predicted.get("value"), predicted.get("unit"))
+    if gold_value is None or value is None or abs(gold_value - value) > 1e-6 * max(1.0, abs(gold_value)):
+        return False
+    return gold_unit == unit or (bool(gold_unit) and bool(unit) and token_f1(gold_unit, unit) >= NAME_TOKEN_F1)
+
+
+def _date(value: Any) -> str | None:
+    return str(value) if value not in (None, "") else None
+
+
+def date_range_matches(gold: dict, predicted: dict) -> bool:
+    return _date(gold.get("start")) == _date(predicted.get("start")) and _date(gold.get("end")) == _date(predicted.get("end"))
+
+
+def phase_matches(gold: dict, predicted: dict) -> bool:
+    return gold.get("number") == predicted.get("number") and date_range_matches(gold, predicted)
+
+
+MATCHERS: dict[str, Callable[[Any, dict], bool]] = {
+    "campaigns": name_matcher("name"),
+    "awards": name_matcher("title"),
+    "people": name_matcher("name"),
+    "phases": phase_matches,
+    "date_ranges": date_range_matches,
+    "statistics": statistic_matches,
+}
+
+
+def dedupe(field: str, predicted: list[dict]) -> list[dict]:
+    """A fact repeated in the article counts once: keep the first of each matching group."""
+    kept: list[dict] = []
+    for item in predicted:
+        if not any(MATCHERS[field](other, item) for other in kept):
+            kept.append(item)
+    return kept
+
+
+def align(field: str, gold: list[Any], optional: list[Any], predicted: list[dict]) -> tuple[list, list, list]:
+    """(matched (gold, predicted) pairs, missed gold items, extra predicted items).
+
+    Predictions matching an optional item are neither rewarded nor penalised.
+    """
+    matches = MATCHERS[field]
+    remaining = dedupe(field, predicted)
+    pairs, missed = [], []
+    for item in gold:
+        hit = next((p for p in remaining if matches(item, p)), None)
+        if hit is None:
+            missed.append(item)
+        else:
+            pairs.append((item, hit))
+            remaining.remove(hit)
+    extras = [p for p in remaining if not any(matches(o, p) for o in optional)]
+    return pairs, missed, extras

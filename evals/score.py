@@ -1,0 +1,149 @@
+"""Run the pipeline on every labelled article and score it field by field."""
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from thidua.extract.pipeline import NotAnArticle, extract_path
+from thidua.record import FACT_FIELDS
+from thidua.text import normalize, normalize_inline
+
+from .gold import GoldArticle
+from .match import align, same_name
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Tally:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, tp: int, fp: int, fn: int) -> None:
+        self.tp, self.fp, self.fn = self.tp + tp, self.fp + fp, self.fn + fn
+
+    def as_dict(self) -> dict[str, Any]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        return {"p": round(p, 4), "r": round(r, 4), "f1": round(f1, 4), "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+@dataclass
+class Ratio:
+    right: int = 0
+    total: int = 0
+
+    def add(self, ok: bool) -> None:
+        self.right += bool(ok)
+        self.total += 1
+
+    @property
+    def value(self) -> float | None:
+        return round(self.right / self.total, 4) if self.total else None
+
+
+@dataclass
+class Scores:
+    fields: dict[str, Tally] = field(default_factory=lambda: {name: Tally() for name in FACT_FIELDS})
+    role: Ratio = field(default_factory=Ratio)
+    recipient: Ratio = field(default_factory=Ratio)
+    metadata: dict[str, Ratio] = field(default_factory=lambda: {k: Ratio() for k in ("title", "author", "published")})
+    snippets: Ratio = field(default_factory=Ratio)
+    articles: list[dict[str, Any]] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)  # article id -> the cleaned text scored
+    seconds: float = 0.0
+
+
+def snippet_results(gold: GoldArticle, text: str | None) -> list[dict[str, Any]]:
+    """Each must-include / must-exclude snippet with whether the text gets it right."""
+    text = normalize(text or "")
+    results = [{"snippet": s, "rule": "include", "ok": normalize(s) in text} for s in gold.items("text_must_include")]
+    results += [{"snippet": s, "rule": "exclude", "ok": normalize(s) not in text} for s in gold.items("text_must_exclude")]
+    return results
+
+
+def _same_published(gold: str | None, predicted: str | None) -> bool:
+    if not gold or not predicted:
+        return not gold and not predicted
+    return predicted == gold or (len(gold) == 10 and predicted[:10] == gold)
+
+
+def _metadata_checks(gold: GoldArticle, record: dict) -> dict[str, bool]:
+    return {
+        "title": normalize_inline(gold.data.get("title") or "") == normalize_inline(record.get("title") or ""),
+        "author": normalize_inline(gold.data.get("author") or "") == normalize_inline(record.get("author") or ""),
+        "published": _same_published(gold.data.get("published"), record.get("published")),
+    }
+
+
+def _brief(item: Any) -> Any:
+    """A fact without offsets and sentence, for the misses/extras listing."""
+    if not isinstance(item, dict):
+        return item
+    return {k: v for k, v in item.items() if k not in ("char_start", "char_end", "sentence", "sentence_start", "sentence_end", "mentions")}
+
+
+def score_article(gold: GoldArticle, record: dict, scores: Scores) -> dict[str, Any]:
+    """Add one article's results to `scores`; return its misses and extras."""
+    detail: dict[str, Any] = {"id": gold.id, "misses": {}, "extras": {}}
+    for name in FACT_FIELDS:
+        pairs, missed, extras = align(name, gold.items(name), gold.optional(name), record.get(name) or [])
+        scores.fields[name].add(len(pairs), len(extras), len(missed))
+        if missed:
+            detail["misses"][name] = [_brief(m) for m in missed]
+        if extras:
+            detail["extras"][name] = [_brief(e) for e in extras]
+        for gold_item, predicted in pairs:
+            if name == "people":
+                scores.role.add(same_name(gold_item.get("role"), predicted.get("role")))
+            elif name == "awards" and isinstance(gold_item, dict):
+                scores.recipient.add(same_name(gold_item.get("recipient"), predicted.get("recipient")))
+    checks = _metadata_checks(gold, record)
+    for key, ok in checks.items():
+        scores.metadata[key].add(ok)
+    detail["metadata_wrong"] = {k: record.get(k) for k, ok in checks.items() if not ok}
+    snippets = snippet_results(gold, record.get("text"))
+    for result in snippets:
+        scores.snippets.add(result["ok"])
+    detail["snippets_wrong"] = [r for r in snippets if not r["ok"]]
+    return detail
+
+
+def run_pipeline(gold: GoldArticle) -> dict[str, Any] | None:
+    """The record the full pipeline makes of the stored page, or None if it says not an article."""
+    try:
+        return extract_path(gold.source, url=gold.url, site=gold.data.get("site"))
+    except NotAnArticle as reason:
+        log.warning("%s: pipeline said not an article: %s", gold.id, reason)
+        return None
+
+
+def score_set(articles: list[GoldArticle]) -> Scores:
+    scores = Scores()
+    started = time.perf_counter()
+    for gold in articles:
+        record = run_pipeline(gold) or {}
+        scores.texts[gold.id] = record.get("text") or ""
+        detail = score_article(gold, record, scores)
+        if not record:
+            detail["error"] = "not an article"
+        scores.articles.append(detail)
+    scores.seconds = time.perf_counter() - started
+    return scores
+
+
+def scores_to_json(scores: Scores) -> dict[str, Any]:
+    return {
+        "docs": len(scores.articles),
+        "fields": {name: tally.as_dict() for name, tally in scores.fields.items()},
+        "people_role_accuracy": scores.role.value,
+        "award_recipient_accuracy": scores.recipient.value,
+        "metadata": {k: v.value for k, v in scores.metadata.items()},
+        "snippets": {"right": scores.snippets.right, "total": scores.snippets.total, "accuracy": scores.snippets.value},
+        "seconds": round(scores.seconds, 2),
+        "articles": scores.articles,
+    }
