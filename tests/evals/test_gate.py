@@ -1,0 +1,56 @@
+"""The quality gate: the full pipeline on corpus/labelled must stay above evals/floors.json."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from thidua.cli import main
+from thidua.evals.gold import load_labelled
+from thidua.evals.report import below_floors, load_floors
+from thidua.evals.score import score_set, scores_to_json
+from thidua.paths import labelled_dir
+from thidua.record import FACT_FIELDS
+
+
+@pytest.fixture(scope="module")
+def result():
+    articles = load_labelled(labelled_dir())
+    assert len(articles) >= 3
+    return scores_to_json(score_set(articles))
+
+
+def test_scores_stay_above_the_pinned_floors(result):
+    failures = below_floors(result, load_floors())
+    assert not failures, "quality dropped below evals/floors.json:\n" + "\n".join(failures)
+
+
+def test_every_field_is_scored(result):
+    assert set(result["fields"]) == set(FACT_FIELDS)
+    for scores in result["fields"].values():
+        assert {"p", "r", "f1"} <= set(scores)
+
+
+def test_floors_cover_every_field():
+    assert set(load_floors()["fields"]) == set(FACT_FIELDS)
+
+
+def test_evals_command_json_and_report(tmp_path, capsys):
+    report = tmp_path / "report.md"
+    code = main(["evals", "--json", "--no-baselines", "--report", str(report)])
+    assert code == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["docs"] == len(load_labelled(labelled_dir()))
+    assert set(payload["fields"]) == set(FACT_FIELDS)
+    text = report.read_text(encoding="utf-8")
+    assert "| campaigns |" in text and "## Per article" in text
+
+
+def test_evals_gate_fails_when_a_floor_is_not_met(tmp_path, capsys):
+    floors = load_floors()
+    floors["fields"]["campaigns"] = 1.01  # unreachable
+    path = tmp_path / "floors.json"
+    path.write_text(json.dumps(floors))
+    code = main(["evals", "--no-baselines", "--report", "-", "--check-floors", "--floors", str(path)])
+    assert code == 1
+    assert "campaigns F1" in capsys.readouterr().err

@@ -1,0 +1,48 @@
+"""The matching rules of ANNOTATION.md, row by row."""
+import pytest
+
+from thidua.evals.match import align, same_name, scaled, statistic_matches, token_f1
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Lao động giỏi, lao động sáng tạo", "“Lao động giỏi, Lao động sáng tạo”"),
+    ("Hài hoà", "hài hòa"),
+    ("Giỏi  việc nước, đảm việc nhà", "Giỏi việc nước, đảm việc nhà"),
+])
+def test_names_match_ignoring_case_quotes_spacing_tones(a, b):
+    assert same_name(a, b)
+
+
+def test_different_campaigns_do_not_match():
+    assert not same_name("Lao động giỏi", "Lao động sáng tạo")
+    assert not same_name("Lao động giỏi", "Lao động giỏi, lao động sáng tạo")
+
+
+def test_token_f1_threshold():
+    assert token_f1("a b c d e f g", "a b c d e f g h") > 0.85
+    assert token_f1("công nhân lao động", "công nhân") < 0.85
+
+
+def test_statistics_match_by_value_and_unit_with_scale_words():
+    assert scaled(258.7, "tỉ đồng") == (258700000000.0, "đồng")
+    assert statistic_matches({"value": 258700000000, "unit": "đồng"}, {"value": 258.7, "unit": "tỉ đồng"})
+    assert statistic_matches({"value": 20, "unit": "%"}, {"value": 20.0, "unit": "%"})
+    assert not statistic_matches({"value": 20, "unit": "%"}, {"value": 21, "unit": "%"})
+    assert not statistic_matches({"value": 48, "unit": "công nhân giỏi"}, {"value": 48, "unit": "sáng kiến"})
+
+
+def test_align_counts_repeats_once_and_ignores_optional_items():
+    gold = [{"name": "Lao động giỏi"}, {"name": "1 triệu sáng kiến", "aliases": ["1 triệu sáng kiến - nỗ lực vượt khó"]}]
+    optional = ["thi đua yêu nước"]
+    predicted = [{"name": "Lao động giỏi"}, {"name": "lao động giỏi"}, {"name": "1 triệu sáng kiến - nỗ lực vượt khó"},
+                 {"name": "Thi đua yêu nước"}, {"name": "Tháng Công nhân"}]
+    pairs, missed, extras = align("campaigns", gold, optional, predicted)
+    assert len(pairs) == 2 and not missed
+    assert extras == [{"name": "Tháng Công nhân"}]
+
+
+def test_phases_need_number_and_both_dates():
+    gold = [{"number": 1, "start": "2023-01-01", "end": "2023-06-30"}]
+    assert align("phases", gold, [], [{"number": 1, "start": "2023-01-01", "end": "2023-06-30"}])[0]
+    assert not align("phases", gold, [], [{"number": 2, "start": "2023-01-01", "end": "2023-06-30"}])[0]
+    assert not align("phases", gold, [], [{"number": 1, "start": "2023-01-01", "end": None}])[0]
