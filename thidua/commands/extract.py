@@ -47,28 +47,26 @@ def summary(record: dict) -> str:
 @click.option("--format", "fmt", type=click.Choice(["summary", "json"]), default="summary", show_default=True,
               help="json: one extraction record per article per line (corpus/ANNOTATION.md).")
 @click.option("--url", default=None, help="The page's URL, when extracting a single file (picks the site profile).")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Processes extracting in parallel.")
 @verbosity_options
-def command(paths: tuple[str, ...], fmt: str, url: str | None) -> None:
+def command(paths: tuple[str, ...], fmt: str, url: str | None, workers: int) -> None:
     """Clean and extract articles from HTML files, text dumps or directories of them.
 
     Nothing is stored. A file that is not an article gets a one-line reason on stderr
     and the others still go through; the exit code is 1 when no file was an article.
     """
-    from thidua.extract.pipeline import NotAnArticle, extract_path
+    from thidua.extract.parallel import Page, extract_many
 
-    done = failed = 0
-    for path in iter_inputs(paths):
-        try:
-            record = extract_path(path, url=url)
-        except NotAnArticle as reason:
-            click.echo(f"{path}: skipped: not an article ({reason})", err=True)
-            failed += 1
-            continue
-        except OSError as error:
-            click.echo(f"{path}: skipped: cannot read ({error.strerror or error})", err=True)
-            failed += 1
+    done = 0
+    pages = [Page(path=path, url=url) for path in iter_inputs(paths)]
+    for outcome in extract_many(pages, workers=workers):
+        if outcome.record is None:
+            why = f"not an article ({outcome.skipped})" if outcome.skipped else outcome.error
+            click.echo(f"{outcome.page.path}: skipped: {why}", err=True)
             continue
         done += 1
+        record = outcome.record
         click.echo(json.dumps(record, ensure_ascii=False) if fmt == "json" else summary(record) + "\n")
     if not done:
         click.get_current_context().exit(1)
