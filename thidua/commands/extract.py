@@ -13,7 +13,7 @@ from thidua.record import FACT_FIELDS
 
 log = logging.getLogger(__name__)
 
-READABLE_SUFFIXES = {".html", ".htm", ".txt", ".ldo", ".xhtml"}
+READABLE_SUFFIXES = {".html", ".htm", ".txt", ".ldo", ".xhtml"}  # not .json manifests
 
 
 def iter_inputs(paths: tuple[str, ...]) -> Iterator[Path]:
