@@ -1,0 +1,101 @@
+"""The search query against the store: FTS5 match, filters, bm25 ranking, snippets.
+
+Filters take what an editor types: a campaign or person name with or without diacritics
+(matched on the resolved entity, or failing that on a folded substring of its name), a site
+host, and dates as YYYY, YYYY-MM or YYYY-MM-DD (inclusive at that precision).
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from thidua.text import fold, match_key
+
+from .errors import QueryError
+from .search import Query, parse_query, snippet
+
+if TYPE_CHECKING:
+    from .store import Store
+
+DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+MAX_LIMIT = 1000
+# title counts most, then the lead, then the body
+BM25 = "bm25(search_index, 5.0, 2.0, 1.0)"
+
+
+def _date(value: str | None, option: str) -> str | None:
+    if value in (None, ""):
+        return None
+    value = str(value).strip()
+    if not DATE.fullmatch(value):
+        raise QueryError(f"{option} must be a date like 2024, 2024-03 or 2024-03-15, not {value!r}")
+    return value
+
+
+def entity_ids(conn, table: str, text: str) -> list[str]:
+    """Ids of campaigns/people named `text`: exact key first, else a folded substring of the name."""
+    key = match_key(text)
+    extra = " OR base_key = ?" if table == "campaigns" else ""
+    rows = conn.execute(f"SELECT id FROM {table} WHERE id = ? OR key = ?{extra}",
+                        [text, key] + ([key] if extra else [])).fetchall()
+    if rows:
+        return [row[0] for row in rows]
+    wanted = fold(text)
+    return [row[0] for row in conn.execute(f"SELECT id, name FROM {table}") if wanted and wanted in fold(row[1])]
+
+
+def _filters(conn, campaign, person, site, since, until) -> tuple[list[str], list]:
+    where, params = [], []
+    for value, table, mentions, column, option in ((campaign, "campaigns", "campaign_mentions", "campaign_id", "campaign"),
+                                                   (person, "people", "person_mentions", "person_id", "person")):
+        if value:
+            ids = entity_ids(conn, table, value)
+            if not ids:
+                raise QueryError(f"no {option} matches {value!r}")
+            where.append(f"a.current_version IN (SELECT version_id FROM {mentions} "
+                         f"WHERE {column} IN ({', '.join('?' * len(ids))}))")
+            params += ids
+    if site:
+        where.append("(a.site = ? OR a.site LIKE ? ESCAPE '\\')")
+        params += [site, "%" + re.sub(r"([%_\\])", r"\\\1", site) + "%"]
+    for value, op, option in ((since, ">=", "--since"), (until, "<=", "--until")):
+        value = _date(value, option)
+        if value:
+            where.append(f"substr(a.published, 1, {len(value)}) {op} ?")
+            params.append(value)
+    return where, params
+
+
+def run_search(store: "Store", query: str | None, *, campaign=None, person=None, site=None, since=None,
+               until=None, limit: int = 20) -> list[dict]:
+    try:
+        limit = int(limit)
+    except (TypeError, ValueError):
+        raise QueryError(f"limit must be a whole number, not {limit!r}") from None
+    if not 1 <= limit <= MAX_LIMIT:
+        raise QueryError(f"limit must be between 1 and {MAX_LIMIT}")
+    conn = store.conn
+    where, params = _filters(conn, campaign, person, site, since, until)
+    if query and query.strip():
+        parsed = parse_query(query)
+        sql = (f"SELECT a.id, a.url, a.title, a.published, a.site, a.current_version, -{BM25} AS score "
+               f"FROM search_index JOIN articles a ON a.id = search_index.rowid "
+               f"WHERE search_index MATCH ? {''.join(' AND ' + w for w in where)} "
+               f"ORDER BY {BM25} LIMIT ?")
+        rows = conn.execute(sql, [parsed.fts(), *params, limit]).fetchall()
+    elif where:
+        parsed = None
+        sql = (f"SELECT a.id, a.url, a.title, a.published, a.site, a.current_version, NULL AS score "
+               f"FROM articles a WHERE {' AND '.join(where)} ORDER BY a.published DESC, a.id LIMIT ?")
+        rows = conn.execute(sql, [*params, limit]).fetchall()
+    else:
+        raise QueryError("empty query: give words to search for, or a filter (--campaign, --person, --site, ...)")
+    return [_result(conn, row, parsed) for row in rows]
+
+
+def _result(conn, row, query: Query | None) -> dict:
+    article_id, url, title, published, site, version_id, score = row
+    text = conn.execute("SELECT text FROM versions WHERE id = ?", [version_id]).fetchone()[0] or ""
+    cut = snippet(text, query) if query else snippet(text, Query(()))
+    return {"url": url, "title": title, "published": published, "site": site, "snippet": cut,
+            "score": round(score, 4) if score is not None else None, "article_id": article_id}
