@@ -131,30 +131,33 @@ def match_spans(text: str, query: Query) -> list[tuple[int, int]]:
     return merged
 
 
-def snippet(text: str, query: Query, width: int = SNIPPET_CHARS, mark: tuple[str, str] = ("[", "]"),
-            escape=None) -> str:
-    """The window of `text` with the most matches, matches wrapped in `mark`, in the original text."""
+def snippet(text: str, query: Query, width: int = SNIPPET_CHARS) -> tuple[str, list[tuple[int, int]]]:
+    """The window of `text` with the most matches, and the matches' spans within that window."""
     text = " ".join((text or "").split())
     spans = match_spans(text, query)
     if not spans:
-        body = text[:width]
-        return (escape(body) if escape else body) + ("…" if len(text) > width else "")
+        return text[:width] + ("…" if len(text) > width else ""), []
     best = max(range(len(spans)), key=lambda i: sum(1 for s, _ in spans[i:] if s < spans[i][0] + width))
     start = max(0, spans[best][0] - width // 4)
     start = text.rfind(" ", 0, start) + 1 if start else 0
     end = min(len(text), start + width)
-    if end < len(text) and text.rfind(" ", start, end) > start:
+    if end < len(text) and text.rfind(" ", start, end) > spans[best][1]:
         end = text.rfind(" ", start, end)
-    out, pos = [], start
-    esc = escape or (lambda s: s)
+    prefix = "…" if start else ""
+    shift = len(prefix) - start
+    inside = [(s + shift, e + shift) for s, e in spans if s >= start and e <= end]
+    return prefix + text[start:end] + ("…" if end < len(text) else ""), inside
+
+
+def marked(cut: str, spans: list[tuple[int, int]], before: str, after: str, escape=lambda s: s) -> str:
+    """The snippet with each match wrapped in before/after (escape applies to the text between)."""
+    out, pos = [], 0
     for s, e in spans:
-        if s < start or e > end:
-            continue
-        out += [esc(text[pos:s]), mark[0], esc(text[s:e]), mark[1]]
+        out += [escape(cut[pos:s]), before, escape(cut[s:e]), after]
         pos = e
-    out.append(esc(text[pos:end]))
-    return ("…" if start else "") + "".join(out) + ("…" if end < len(text) else "")
+    out.append(escape(cut[pos:]))
+    return "".join(out)
 
 
 def html_snippet(text: str, query: Query, width: int = SNIPPET_CHARS) -> str:
-    return snippet(text, query, width, ("<mark>", "</mark>"), escape=html.escape)
+    return marked(*snippet(text, query, width), "<mark>", "</mark>", escape=html.escape)

@@ -96,6 +96,9 @@ def run_search(store: "Store", query: str | None, *, campaign=None, person=None,
 def _result(conn, row, query: Query | None) -> dict:
     article_id, url, title, published, site, version_id, score = row
     text = conn.execute("SELECT text FROM versions WHERE id = ?", [version_id]).fetchone()[0] or ""
-    cut = snippet(text, query) if query else snippet(text, Query(()))
+    cut, spans = snippet(text, query) if query else snippet(text, Query(()))
+    if query and not spans and title:  # matched in the title only: show the title's matches
+        cut, spans = snippet(title, query)
     return {"url": url, "title": title, "published": published, "site": site, "snippet": cut,
-            "score": round(score, 4) if score is not None else None, "article_id": article_id}
+            "score": round(score, 6) if score is not None else None, "article_id": article_id,
+            "highlights": [list(span) for span in spans]}

@@ -26,7 +26,7 @@ from . import migrations as _schema  # noqa: F401  (registers the migrations)
 from .aliases import Aliases, default_path, load_aliases
 from .errors import QueryError, StoreError
 from .facts import FactWriter
-from .migrate import MIGRATIONS_TABLE, apply_migrations, latest_number
+from .migrate import MIGRATIONS_TABLE, apply_migrations, latest_number, pending
 from .resolve import Resolver
 from .search import index_values
 from .searching import run_search
@@ -124,8 +124,9 @@ class Store:
         if self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             self.conn.execute("PRAGMA journal_mode = WAL")
         self.conn.execute("PRAGMA synchronous = NORMAL")
-        with self.transaction():
-            apply_migrations(self.db, upto)
+        if pending(self.db, upto) or MIGRATIONS_TABLE not in tables:  # no write lock needed otherwise
+            with self.transaction():
+                apply_migrations(self.db, upto)  # re-reads what is pending, now under the lock
         applied = self.schema_version()
         if applied > latest_number():
             raise StoreError(f"{self.path} was written by a newer thidua (schema {applied} > {latest_number()})")
