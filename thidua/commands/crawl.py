@@ -1,13 +1,77 @@
-"""`thidua crawl`."""
+"""`thidua crawl`: fetch union news, extract it and store it, incrementally and politely."""
 from __future__ import annotations
+
+import contextlib
+import json
+from datetime import date
+from pathlib import Path
 
 import click
 
-from thidua.options import common_options
+from thidua.options import common_options, is_quiet
+
+
+def parse_setting(text: str) -> tuple[str, object]:
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip():
+        raise click.BadParameter(f"expected NAME=VALUE, got {text!r}", param_hint="-s/--set")
+    try:
+        return name.strip(), json.loads(value)
+    except json.JSONDecodeError:
+        return name.strip(), value
+
+
+def check_since(ctx, param, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
 @click.command(name="crawl")
+@click.argument("sites", nargs=-1)
+@click.option("--start-url", "start_urls", multiple=True, metavar="URL",
+              help="Crawl any portal from this page: sitemaps from robots.txt, feeds, same-host links (repeatable).")
+@click.option("--allow", metavar="REGEX", help="Only follow and store URLs matching this regular expression.")
+@click.option("--max-pages", type=click.IntRange(min=0), metavar="N", help="Fetch at most N article pages.")
+@click.option("--since", callback=check_since, metavar="DATE", help="Leave out articles published before DATE.")
+@click.option("--recheck-days", type=click.FloatRange(min=0), metavar="DAYS",
+              help="Re-validate stored articles fetched more than DAYS ago (conditional requests).")
+@click.option("--mirror", metavar="DIR|URL",
+              help="Serve the hosts from a local mirror: a folder of sites (corpus/sites) or a mirror's base URL.")
+@click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
+              help="Override a crawler setting (e.g. -s DOWNLOAD_DELAY=2); JSON values are parsed.")
+@click.option("--json", "as_json", is_flag=True, help="Print the end-of-crawl report as JSON.")
 @common_options
-def command(db_path: str) -> None:
-    """(being built)"""
-    raise click.ClickException("'crawl' is not available yet")
+def command(db_path: str, sites: tuple[str, ...], start_urls: tuple[str, ...], allow: str | None,
+            max_pages: int | None, since: str | None, recheck_days: float | None, mirror: str | None,
+            overrides: tuple[str, ...], as_json: bool) -> int:
+    """Crawl SITE... (the profiled union news sites when none is named), extract and store articles.
+
+    Articles already stored are not fetched again; listing pages always are. Stop it at any time
+    (even with kill -9): the next run picks up where it ended without storing anything twice.
+    Exits non-zero when pages failed or a site could not be reached.
+    """
+    from thidua.crawler.mirror import serve_mirror
+    from thidua.crawler.run import exit_code, run_crawl
+    from thidua.crawler.profiles import PROFILES
+
+    for site in sites:
+        if site.removeprefix("www.") not in PROFILES and "." not in site:
+            raise click.BadParameter(f"unknown site {site!r}; known: {', '.join(sorted(PROFILES))}",
+                                     param_hint="SITE")
+    settings = dict(parse_setting(item) for item in overrides)
+    if recheck_days is not None:
+        settings["THIDUA_RECHECK_DAYS"] = recheck_days
+    with contextlib.ExitStack() as stack:
+        mapping = mirror
+        if mirror and Path(mirror).is_dir():
+            mapping = stack.enter_context(serve_mirror(Path(mirror))).mapping
+        report = run_crawl(db_path, sites=sites, start_urls=start_urls, allow=allow, max_pages=max_pages,
+                           since=since, mirror=mapping, settings=settings, json_report=as_json,
+                           quiet=is_quiet() and not as_json)
+    if report.get("message"):
+        click.echo(f"thidua crawl: {report['message']}", err=True)
+    return exit_code(report)

@@ -1,0 +1,77 @@
+"""The one item pipeline: clean -> extract -> store.
+
+Extraction is CPU-heavy (~100 ms an article), so it runs on one worker thread of its own while
+the reactor keeps downloading; saving happens back on the reactor thread, where the store's
+SQLite connection lives. A page whose bytes are those already stored is unchanged without
+being extracted again.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+from typing import Any
+
+from twisted.internet import reactor
+from twisted.internet.threads import deferToThreadPool
+from twisted.python.threadpool import ThreadPool
+from scrapy.utils.defer import maybe_deferred_to_future
+
+from thidua.extract.pipeline import NotAnArticle, extract_page
+
+log = logging.getLogger("thidua.crawl")
+
+
+def raw_hash(body: bytes) -> str:
+    return hashlib.sha256(body).hexdigest()
+
+
+class ExtractStorePipeline:
+    def __init__(self, crawler):
+        self.crawler = crawler
+        # One thread: the NLP models are loaded once and are not shared between threads.
+        self.pool = ThreadPool(minthreads=1, maxthreads=1, name="thidua-extract")
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def open_spider(self, spider=None) -> None:
+        self.pool.start()
+
+    def close_spider(self, spider=None) -> None:
+        self.pool.stop()
+
+    async def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
+        session = self.crawler.spider.session
+        url = item["url"]
+        digest = raw_hash(item["body"])
+        state = session.store.page_state(url)
+        if state and state.get("raw_hash") == digest:
+            session.unchanged(url)
+            return {"url": url, "outcome": "unchanged"}
+        try:
+            record = await maybe_deferred_to_future(deferToThreadPool(
+                reactor, self.pool, extract_page, item["body"], url=url, content_type=item.get("content_type")))
+        except NotAnArticle as reason:
+            session.skip(url, f"not an article: {reason}" if item.get("kind") == "article" else str(reason))
+            return {"url": url, "outcome": "skipped"}
+        except Exception as error:  # a page that breaks extraction must not stop the crawl
+            log.warning("extraction failed on %s", url, exc_info=True)
+            session.skip(url, f"extraction error: {type(error).__name__}")
+            return {"url": url, "outcome": "skipped"}
+        if too_old(record, session.since):
+            session.skip(url, "published before --since")
+            return {"url": url, "outcome": "skipped"}
+        record.setdefault("url", url)
+        outcome = session.store.save_article(
+            record, raw_hash=digest, etag=item.get("etag"), last_modified=item.get("last_modified"),
+            fetched_at=item.get("fetched_at"), run_id=session.report.run_id)
+        session.saved(url, outcome)
+        return {"url": url, "outcome": outcome}
+
+
+def too_old(record: dict[str, Any], since) -> bool:
+    from thidua.crawler.session import parse_when
+
+    published = parse_when(record.get("published"))
+    return bool(since and published and published < since)
