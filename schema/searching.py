@@ -7,15 +7,10 @@ host, and dates as YYYY, YYYY-MM or YYYY-MM-DD (inclusive at that precision).
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
-
 from thidua.text import fold, match_key
 
 from .errors import QueryError
 from .search import Query, parse_query, snippet
-
-if TYPE_CHECKING:
-    from .store import Store
 
 DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 MAX_LIMIT = 1000
@@ -66,7 +61,7 @@ def _filters(conn, campaign, person, site, since, until) -> tuple[list[str], lis
     return where, params
 
 
-def run_search(store: "Store", query: str | None, *, campaign=None, person=None, site=None, since=None,
+def run_search(conn, query: str | None, *, campaign=None, person=None, site=None, since=None,
                until=None, limit: int = 20) -> list[dict]:
     try:
         limit = int(limit)
@@ -74,7 +69,6 @@ def run_search(store: "Store", query: str | None, *, campaign=None, person=None,
         raise QueryError(f"limit must be a whole number, not {limit!r}") from None
     if not 1 <= limit <= MAX_LIMIT:
         raise QueryError(f"limit must be between 1 and {MAX_LIMIT}")
-    conn = store.conn
     where, params = _filters(conn, campaign, person, site, since, until)
     if query and query.strip():
         parsed = parse_query(query)

@@ -305,7 +305,7 @@ class Store:
     def search(self, query: str, *, campaign=None, person=None, site=None, since=None, until=None,
                limit: int = 20) -> list[dict]:
         """Ranked articles for `query` (folded: diacritics optional); QueryError if it cannot be read."""
-        return run_search(self, query, campaign=campaign, person=person, site=site, since=since,
+        return run_search(self.conn, query, campaign=campaign, person=person, site=site, since=since,
                           until=until, limit=limit)
 
     # -- editors' aliases ----------------------------------------------------------------
