@@ -1,0 +1,148 @@
+"""The article container's elements to text blocks in reading order.
+
+Paragraphs, sub-headings (h2-h6, or a paragraph that is one short bold run) and captions
+(figcaption, caption classes, the text cell of an image table, an italic line under a picture).
+Boxes that are not the article's (by class, or opened by a heading such as "Tin khác") are
+skipped while walking, so nothing in them reaches the text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+
+from thidua.text import normalize_inline
+
+from .dom import BLOCK_TAGS, class_words, is_boilerplate_box, link_text_length
+from .wordlists import wordlists
+
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_PARAGRAPH_TAGS = frozenset({"p", "li", "blockquote", "pre", "dd", "dt", "center"})
+_BOLD_TAGS = frozenset({"strong", "b"})
+_ITALIC_TAGS = frozenset({"em", "i"})
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "iframe", "button", "nav", "aside", "footer",
+                        "svg", "select", "textarea", "input", "template", "video", "audio"})
+
+
+@dataclass
+class Piece:
+    """A block while cleaning: its text plus the clues later filters need."""
+
+    kind: str
+    text: str
+    links: float = 0.0  # share of the text that is link text
+    bold: bool = False  # the whole text is one bold run
+    element: etree._Element | None = None
+
+
+def _is_caption_element(element: etree._Element) -> bool:
+    if element.tag == "figcaption":
+        return True
+    return bool(class_words(element) & wordlists().caption_class_words) or \
+        "image_desc" in (element.get("class") or "") or "desc" == (element.get("class") or "")
+
+
+def _whole_run(element: etree._Element, tags: frozenset[str], text: str) -> bool:
+    """Whether all of the element's text sits inside child elements with one of `tags`."""
+    inner = sum(len(normalize_inline(child.text_content())) for child in element.iter(*tags) if child is not element)
+    return inner >= len(text) * 0.9
+
+
+class BlockWalker:
+    """Collects Pieces from a container, skipping boilerplate boxes and elements in `skip`."""
+
+    def __init__(self, skip: set | None = None, captions: set | None = None) -> None:
+        self.pieces: list[Piece] = []
+        self.skip = skip or set()
+        self.captions = captions or set()
+        self.in_picture = False
+
+    def walk(self, container: etree._Element) -> list[Piece]:
+        self._visit(container, top=True)
+        return self.pieces
+
+    def _visit(self, element: etree._Element, top: bool = False) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if not tag or tag in _SKIP_TAGS or element in self.skip:
+            return
+        if not top and is_boilerplate_box(element):
+            return
+        if tag in HEADING_TAGS:
+            self._emit("heading", element)
+        elif element in self.captions or _is_caption_element(element):
+            self._emit("caption", element)
+        elif tag == "table":
+            self._table(element)
+        elif tag in _PARAGRAPH_TAGS and not _has_block_descendant(element):
+            self._paragraph(element)
+        else:
+            self._container(element)
+
+    def _paragraph(self, element: etree._Element) -> None:
+        has_image = element.find(".//img") is not None
+        piece = self._emit("paragraph", element)
+        if piece is None:
+            self.in_picture = has_image
+            return
+        if (self.in_picture or has_image) and _whole_run(element, _ITALIC_TAGS, piece.text):
+            piece.kind = "caption"
+        elif piece.bold and len(piece.text.split()) <= 25 and not piece.text.endswith((".", ":", "?", "!")):
+            piece.kind = "heading"
+        self.in_picture = False
+
+    def _container(self, element: etree._Element) -> None:
+        """A div-like element: visit block children, gather loose inline text between them."""
+        loose: list[str] = [element.text or ""]
+        for child in element:
+            if not isinstance(child.tag, str):
+                loose.append(child.tail or "")
+                continue
+            if child.tag in BLOCK_TAGS or child.tag == "br" or _has_block_descendant(child):
+                self._loose(loose)
+                loose = []
+                if child.tag == "img" or child.find(".//img") is not None and not child.text_content().strip():
+                    self.in_picture = True
+                self._visit(child)
+            elif child.tag == "img":
+                self.in_picture = True
+            elif child.tag not in _SKIP_TAGS:
+                loose.append(child.text_content())
+            loose.append(child.tail or "")
+        self._loose(loose)
+
+    def _loose(self, parts: list[str]) -> None:
+        text = normalize_inline(" ".join(parts))
+        if text:
+            kind = "caption" if self.in_picture and len(text) < 300 else "paragraph"
+            self.pieces.append(Piece(kind, text))
+            self.in_picture = False
+
+    def _table(self, table: etree._Element) -> None:
+        """An image table gives its caption; a data table gives one line per row."""
+        if table.find(".//img") is not None:
+            self.in_picture = True
+            for cell in table.iter("td", "th"):
+                if cell.find(".//img") is None and not _has_block_descendant(cell, tags=("table",)):
+                    self._emit("caption", cell)
+            self.in_picture = False
+            return
+        for row in table.iter("tr"):
+            cells = [normalize_inline(cell.text_content()) for cell in row if cell.tag in ("td", "th")]
+            text = " | ".join(cell for cell in cells if cell)
+            if text:
+                self.pieces.append(Piece("paragraph", text, element=row))
+
+    def _emit(self, kind: str, element: etree._Element) -> Piece | None:
+        text = normalize_inline(element.text_content())
+        if not text:
+            return None
+        links = min(1.0, link_text_length(element) / len(text))
+        bold = kind == "paragraph" and _whole_run(element, _BOLD_TAGS, text)
+        piece = Piece(kind, text, links, bold, element)
+        self.pieces.append(piece)
+        return piece
+
+
+def _has_block_descendant(element: etree._Element, tags=None) -> bool:
+    wanted = tags or BLOCK_TAGS
+    return any(isinstance(el.tag, str) and el.tag in wanted for el in element.iterdescendants())

@@ -1,0 +1,187 @@
+"""Publication dates: meta tags, JSON-LD and the date lines Vietnamese pages print.
+
+Results are ISO 8601: "2024-01-09T07:31:00+07:00" when the page gives a time (Vietnamese
+sites publish in +07:00, the zone assumed when none is printed), "2024-01-09" otherwise.
+A wrong date is worse than none: the header's "today" line is never read, only dates near
+the headline, in the article's meta data or in its JSON-LD.
+"""
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, datetime, timedelta, timezone
+
+from lxml import etree
+
+from .dom import class_words, meta_content, select, text_of
+
+VIETNAM = timezone(timedelta(hours=7))
+_DMY = re.compile(
+    r"(?<!\d)(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>(?:19|20)\d{2})(?!\d)")
+_WORDY = re.compile(
+    r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>(?:19|20)\d{2})", re.IGNORECASE)
+_ISO = re.compile(
+    r"(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?"
+    r"(?:\.\d+)?(?P<z>Z|[+-]\d{2}:?\d{2})?)?")
+_TIME = re.compile(r"(?<!\d)(?P<H>[01]?\d|2[0-3])\s*[:hg]\s*(?P<M>[0-5]\d)(?:\s*:\s*(?P<S>[0-5]\d))?(?!\d)")
+_ZONE = re.compile(r"(?:GMT|UTC)\s*(?P<sign>[+-])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?", re.IGNORECASE)
+_AMPM = re.compile(r"(?<![A-Za-z])(?P<ap>AM|PM|SA|CH)(?![A-Za-z])", re.IGNORECASE)
+# A date introduced as an update or an event is not the publication date.
+_NOT_PUBLISHED = re.compile(r"cập nhật|sửa đổi|updated|modified|hôm nay|today", re.IGNORECASE)
+_PUBLISHED_LABEL = re.compile(r"ngày đăng|đăng lúc|đăng ngày|xuất bản|published|posted", re.IGNORECASE)
+_DATE_CLASS_WORDS = frozenset({"date", "time", "datetime", "publish", "published", "pubdate", "ngaydang",
+                               "post", "meta", "tool", "info", "detail", "timeago", "dateline", "ngay"})
+META_KEYS = ("article:published_time", "datePublished", "og:published_time", "pubdate", "publishdate",
+             "publish-date", "article.published", "dc.date.issued", "DC.date.issued", "dcterms.created",
+             "sailthru.date", "date")
+
+
+def _iso(day: date, hour: int | None, minute: int = 0, second: int = 0, zone: timezone = VIETNAM) -> str:
+    if hour is None:
+        return day.isoformat()
+    moment = datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=zone)
+    return moment.astimezone(VIETNAM).isoformat()
+
+
+def _valid_day(year: str, month: str, day: str) -> date | None:
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def _zone_of(text: str) -> timezone:
+    match = _ZONE.search(text)
+    if not match:
+        return VIETNAM
+    offset = timedelta(hours=int(match["h"]), minutes=int(match["m"] or 0))
+    return timezone(-offset if match["sign"] == "-" else offset)
+
+
+def parse_iso(text: str) -> str | None:
+    """ISO 8601 as meta tags and JSON-LD write it, in +07:00 when it has a time."""
+    match = _ISO.search(text or "")
+    if not match:
+        return None
+    day = _valid_day(match["y"], match["m"], match["d"])
+    if day is None:
+        return None
+    if match["H"] is None:
+        return day.isoformat()
+    zone = VIETNAM
+    if match["z"] == "Z":
+        zone = timezone.utc
+    elif match["z"]:
+        sign = -1 if match["z"][0] == "-" else 1
+        digits = match["z"][1:].replace(":", "")
+        zone = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+    if not (0 <= int(match["H"]) < 24 and 0 <= int(match["M"]) < 60):
+        return None
+    return _iso(day, int(match["H"]), int(match["M"]), int(match["S"] or 0), zone)
+
+
+def parse_date_text(text: str) -> str | None:
+    """A date printed on a page: "09/01/2024 | 07:31 GMT+7", "Thứ Hai, 22/01/2024 - 10:15",
+    "22-01-2024 10:15", "Ngày đăng: 22-01-2024 10:15", "10:15 22/1/2024", "ngày 5 tháng 3 năm 2024",
+    or ISO 8601."""
+    if not text:
+        return None
+    match = _DMY.search(text) or _WORDY.search(text)
+    if not match:
+        return parse_iso(text)
+    day = _valid_day(match["y"], match["m"], match["d"])
+    if day is None:
+        return None
+    rest = text[:match.start()] + " " + text[match.end():]
+    clock = _TIME.search(rest)
+    if not clock:
+        return day.isoformat()
+    hour = int(clock["H"])
+    ampm = _AMPM.search(rest)
+    if ampm and ampm["ap"].upper() in ("PM", "CH") and hour < 12:
+        hour += 12
+    elif ampm and ampm["ap"].upper() in ("AM", "SA") and hour == 12:
+        hour = 0
+    return _iso(day, hour, int(clock["M"]), int(clock["S"] or 0), _zone_of(rest))
+
+
+def _json_ld_items(root: etree._Element):
+    for script in root.iterfind(".//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(script.text or "")
+        except (json.JSONDecodeError, TypeError):
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                yield item
+                stack.extend(v for k, v in item.items() if k in ("@graph", "mainEntity", "itemListElement"))
+
+
+def json_ld_value(root: etree._Element, key: str):
+    """`key` of the first JSON-LD item that has it (articles first)."""
+    items = list(_json_ld_items(root))
+    items.sort(key=lambda item: "Article" not in str(item.get("@type", "")))
+    return next((item[key] for item in items if item.get(key)), None)
+
+
+def json_ld_types(root: etree._Element) -> set[str]:
+    types: set[str] = set()
+    for item in _json_ld_items(root):
+        kind = item.get("@type")
+        types.update(kind if isinstance(kind, list) else [kind] if isinstance(kind, str) else [])
+    return types
+
+
+def date_from_metadata(root: etree._Element) -> str | None:
+    """From meta tags, <time itemprop=datePublished> or JSON-LD datePublished."""
+    for element in root.iterfind(".//*[@itemprop='datePublished']"):
+        value = element.get("content") or element.get("datetime") or element.text_content()
+        found = parse_iso(value) or parse_date_text(value)
+        if found:
+            return found
+    value = meta_content(root, *META_KEYS)
+    found = parse_iso(value or "")
+    if found:
+        return found
+    value = json_ld_value(root, "datePublished")
+    return parse_iso(value) if isinstance(value, str) else None
+
+
+def date_near_title(title: etree._Element | None, limit: int = 40) -> str | None:
+    """A date line among the first elements after the headline: the byline area of the page."""
+    if title is None:
+        return None
+    for element in title.xpath(f"following::*[position() <= {limit}]"):
+        found = _date_in(element)
+        if found:
+            return found
+    return None
+
+
+def _date_in(element: etree._Element) -> str | None:
+    if element.tag == "time" and element.get("datetime"):
+        return parse_iso(element.get("datetime")) or parse_date_text(element.get("datetime"))
+    if element.tag not in ("time", "span", "div", "p", "i", "em", "small", "li") and not (
+            class_words(element) & _DATE_CLASS_WORDS):
+        return None
+    own = (element.text or "").strip()
+    if not own or len(own) > 80:
+        return None
+    if _NOT_PUBLISHED.search(own) and not _PUBLISHED_LABEL.search(own):
+        return None
+    return parse_date_text(text_of(element)) if (_DMY.search(own) or _WORDY.search(own)) else None
+
+
+def date_from_selector(root: etree._Element, selector: str | None, attr: str | None = None) -> str | None:
+    """The date in the element(s) a site profile names (an attribute, a meta tag or the text)."""
+    for element in select(root, selector):
+        value = element.get(attr) if attr else element.get("content") or element.get("datetime") \
+            or text_of(element)
+        found = parse_date_text(value or "")
+        if found:
+            return found
+    return None

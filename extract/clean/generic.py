@@ -1,0 +1,216 @@
+"""The generic path: headline, kicker, lead and article container of a page of unknown layout.
+
+The container is found by where the prose is: every paragraph of real text (long enough, few
+links, not the summary of a teaser item) scores its parent and, half, its grandparent; the best
+element wins, and grows to its parent while the parent holds much prose the winner lacks
+(articles whose paragraphs are split over sibling boxes).
+"""
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from thidua.text import match_key, normalize_inline
+
+from .dom import class_words, is_boilerplate_box, link_text_length, meta_content, text_of
+from .wordlists import wordlists
+
+_TITLE_SPLIT = re.compile(r"\s+[|\-–—]\s+")
+_PROSE_TAGS = ("p", "pre", "blockquote", "div", "td", "section", "li")
+_MIN_PROSE = 40
+
+
+def site_name(root: etree._Element) -> str | None:
+    return meta_content(root, "og:site_name", "application-name")
+
+
+def strip_site_name(title: str, site: str | None) -> str:
+    """'Headline - Báo Hậu Giang' -> 'Headline' (the longest part when the site is unknown)."""
+    parts = _TITLE_SPLIT.split(title)
+    if len(parts) < 2:
+        return title
+    if site and match_key(parts[-1]) == match_key(site):
+        return " - ".join(parts[:-1]) if len(parts) > 2 else parts[0]
+    if site and match_key(parts[0]) == match_key(site):
+        return " - ".join(parts[1:])
+    return title if site else max(parts, key=len)
+
+
+def _overlap(a: str, b: str) -> float:
+    words_a, words_b = set(match_key(a).split()), set(match_key(b).split())
+    return len(words_a & words_b) / max(1, len(words_a | words_b))
+
+
+def find_title(root: etree._Element) -> tuple[str | None, etree._Element | None]:
+    """The headline and its element: the h1 most like og:title/<title>, else og:title, else <title>."""
+    site = site_name(root)
+    hint = meta_content(root, "og:title", "twitter:title")
+    if not hint:
+        node = root.find(".//title")
+        hint = text_of(node) if node is not None else None
+    hint = strip_site_name(hint, site) if hint else None
+    best, best_score = None, 0.0
+    for heading in root.iter("h1", "h2", "h3"):
+        text = text_of(heading)
+        if len(text) < 8 or is_boilerplate_box(heading) or heading.tag != "h1" and not hint:
+            continue
+        # A page without an h1 may print its headline in a lower heading: then it must match.
+        score = (_overlap(text, hint) if hint else 1.0) - (0 if heading.tag == "h1" else 0.3)
+        if score > best_score:
+            best, best_score = heading, score
+        if not hint:
+            break
+    if best is not None and (best_score >= 0.5 or not hint):
+        return text_of(best), best
+    return hint, None
+
+
+def find_kicker(title_element: etree._Element | None) -> str | None:
+    """A short line ending in ':' right above the headline."""
+    if title_element is None:
+        return None
+    for sibling in title_element.itersiblings(preceding=True):
+        if not isinstance(sibling.tag, str):
+            continue
+        text = text_of(sibling)
+        if not text:
+            continue
+        return text if is_kicker(text) else None
+    return None
+
+
+def is_kicker(text: str) -> bool:
+    return text.endswith(":") and len(text.split()) <= 15 and len(text) > 3
+
+
+def teaser_holder(element: etree._Element) -> etree._Element | None:
+    """The item a paragraph belongs to when it summarises a linked headline (listing and
+    related-news items): it, its parent or its grandparent also holds one headline link."""
+    if element.tag != "p" and any(_is_headline_link(child) for child in element):
+        return element  # <td><a>Headline</a><br>summary…</td>
+    holder = element.getparent()
+    for _ in range(2):
+        if holder is None:
+            return None
+        if any(_is_headline_link(child) for child in holder if child is not element):
+            return holder
+        holder = holder.getparent()
+    return None
+
+
+def _is_headline_link(element: etree._Element) -> bool:
+    """A link of headline length, alone or alone inside its wrapper (h3 > a, div.title > a)."""
+    if not isinstance(element.tag, str):
+        return False
+    links = [a for a in element.iter("a") if a.text_content().strip()]
+    if len(links) != 1:
+        return False
+    link_text = len(links[0].text_content().strip())
+    return link_text >= 15 and link_text >= 0.9 * len(element.text_content().strip())
+
+
+def _own_text(element: etree._Element) -> str:
+    """Text directly inside an element (not in its child elements)."""
+    parts = [element.text or ""] + [child.tail or "" for child in element]
+    return "".join(parts).strip()
+
+
+def _paragraphs(root: etree._Element):
+    """(element, length, teaser item or None) of each element holding a paragraph of text."""
+    for element in root.iter(*_PROSE_TAGS):
+        if element.tag in ("p", "pre", "blockquote", "li"):
+            text = element.text_content().strip()
+        else:
+            text = _own_text(element)
+        length = len(text)
+        if length < _MIN_PROSE or element.tag != "p" and length < 80:
+            continue
+        if link_text_length(element) > 0.3 * length:
+            continue
+        yield element, length, teaser_holder(element)
+
+
+def teaser_items(root: etree._Element) -> int:
+    """How many headline-plus-summary items the page shows."""
+    return len({holder for _, _, holder in _paragraphs(root) if holder is not None})
+
+
+def prose_elements(root: etree._Element):
+    """(element, length) of each paragraph of the page's own prose (not of a teaser item)."""
+    for element, length, holder in _paragraphs(root):
+        if holder is None:
+            yield element, length
+
+
+def content_root(root: etree._Element) -> etree._Element | None:
+    """The element that holds the article's paragraphs."""
+    scores: dict[etree._Element, float] = {}
+    mass: dict[etree._Element, int] = {}
+    for element, length in prose_elements(root):
+        score = 1 + min(length / 100, 3)
+        parent = element.getparent()
+        if parent is None:
+            continue
+        scores[parent] = scores.get(parent, 0) + score
+        grand = parent.getparent()
+        if grand is not None:
+            scores[grand] = scores.get(grand, 0) + score / 2
+        for ancestor in element.iterancestors():
+            mass[ancestor] = mass.get(ancestor, 0) + length
+    if not scores:
+        return None
+    best = max(scores, key=scores.get)
+    while True:
+        parent = best.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return best
+        if mass.get(parent, 0) - mass.get(best, 0) < 0.3 * mass.get(best, 1):
+            return best
+        best = parent
+
+
+def find_lead(root: etree._Element, title_element: etree._Element | None,
+              container: etree._Element | None) -> etree._Element | None:
+    """The sapo: an element with a lead class, or the paragraph the meta description repeats,
+    between the headline and the container or among the container's first elements."""
+    lead_words = wordlists().lead_class_words
+    description = meta_content(root, "description", "og:description")
+    key = match_key(description)[:50] if description and len(description) >= 40 else None
+    for element in _lead_zone(root, title_element, container):
+        text = text_of(element)
+        if len(text) < 30 or link_text_length(element) > 0.3 * len(text) or is_boilerplate_box(element):
+            continue
+        if class_words(element) & lead_words and len(text) < 1500:
+            return element
+        if key and element.tag in _LEAD_TAGS and match_key(text)[:50] == key:
+            return element
+    return None
+
+
+_LEAD_TAGS = frozenset({"p", "h2", "h3", "div", "strong", "b", "em", "span"})
+
+
+def _lead_zone(root: etree._Element, title_element: etree._Element | None, container: etree._Element | None):
+    """Elements after the headline, up to the first few inside the container."""
+    started = title_element is None
+    inside = 0
+    for element in root.iter():
+        if not started:
+            started = element is title_element
+            continue
+        if container is not None:
+            if element is container or container in element.iterancestors():
+                inside += 1
+                if inside > 15:
+                    return
+            elif inside:
+                return
+            elif title_element is None:
+                continue
+        if isinstance(element.tag, str):
+            yield element
+
+
+def normalize_title(text: str | None) -> str | None:
+    return normalize_inline(text) or None if text else None

@@ -1,0 +1,82 @@
+"""The cleaning word lists of extract/rules/boilerplate.yaml, compiled once per process.
+
+Read here rather than through thidua.extract.nlp.rules: that package loads spaCy, and the
+crawler calls cleaning without needing any NLP.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from thidua.text import normalize_inline
+
+RULES_FILE = Path(__file__).resolve().parent.parent / "rules" / "boilerplate.yaml"
+_HEADING_STRIP = " :：»›>-–—|.…"
+
+
+def heading_key(text: str) -> str:
+    """A line compared with the heading lists: normalised, lower case, no trailing ':' or '»'."""
+    return normalize_inline(text).casefold().strip(_HEADING_STRIP)
+
+
+@dataclass(frozen=True)
+class WordLists:
+    trailer_headings: frozenset[str]
+    box_headings: frozenset[str]
+    footer_prefixes: tuple[str, ...]
+    boilerplate_class_words: frozenset[str]
+    boilerplate_class_phrases: tuple[str, ...]
+    lead_class_words: frozenset[str]
+    caption_class_words: frozenset[str]
+    author_class_words: frozenset[str]
+    byline_prefix: re.Pattern
+    group_bylines: dict[str, str]  # folded key -> as written
+    junk_line: re.Pattern
+    ui_lines: frozenset[str]
+
+    def is_trailer_heading(self, text: str) -> bool:
+        return len(text) < 60 and heading_key(text) in self.trailer_headings
+
+    def is_box_heading(self, text: str) -> bool:
+        return len(text) < 60 and heading_key(text) in self.box_headings
+
+    def is_footer_line(self, text: str) -> bool:
+        folded = text.casefold()
+        return folded.startswith(self.footer_prefixes)
+
+    def is_junk_line(self, text: str) -> bool:
+        """An image file name, stray markup or a page control left as text."""
+        text = text.strip()
+        return self.junk_line.match(text) is not None or (len(text) < 30 and heading_key(text) in self.ui_lines)
+
+
+def _keys(items: list[str]) -> frozenset[str]:
+    return frozenset(heading_key(item) for item in items)
+
+
+@lru_cache(maxsize=1)
+def wordlists() -> WordLists:
+    with RULES_FILE.open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    prefixes = sorted(data["byline_prefixes"], key=len, reverse=True)
+    byline_prefix = re.compile(
+        r"^\s*(?:" + "|".join(re.escape(p) for p in prefixes) + r")\s*[:：.\-–]\s*", re.IGNORECASE)
+    junk = re.compile("|".join(f"(?:{p})" for p in data["junk_line_patterns"]), re.IGNORECASE)
+    return WordLists(
+        trailer_headings=_keys(data["trailer_headings"]),
+        box_headings=_keys(data["box_headings"]),
+        footer_prefixes=tuple(normalize_inline(p).casefold() for p in data["footer_prefixes"]),
+        boilerplate_class_words=frozenset(data["boilerplate_class_words"]),
+        boilerplate_class_phrases=tuple(data["boilerplate_class_phrases"]),
+        lead_class_words=frozenset(data["lead_class_words"]),
+        caption_class_words=frozenset(data["caption_class_words"]),
+        author_class_words=frozenset(data["author_class_words"]),
+        byline_prefix=byline_prefix,
+        group_bylines={heading_key(g): g for g in data["group_bylines"]},
+        junk_line=junk,
+        ui_lines=_keys(data["ui_lines"]),
+    )
