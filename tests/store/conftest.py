@@ -14,8 +14,10 @@ TEXT = ("Ngay từ những ngày đầu năm 2023, công nhân các KCN&CX Hà N
         "cho biết đã có 52.223 sáng kiến hợp lệ. Anh Vũ Văn Hà được tặng danh hiệu Công nhân giỏi Thủ đô năm 2020.")
 
 
-def fact(body: str, needle: str, **fields) -> dict:
-    """A fact with offsets and sentence, located at `needle` in `text`."""
+def fact(body: str, needle: str, **fields) -> dict | None:
+    """A fact with offsets and sentence, located at `needle` in `body` (None if it is not there)."""
+    if needle not in body:
+        return None
     start = body.index(needle)
     end = start + len(needle)
     sent_start = max(body.rfind(". ", 0, start) + 2, body.rfind("\n", 0, start) + 1, 0)
@@ -45,6 +47,8 @@ def make_record(url: str = "https://laodongthudo.vn/thi-dua-1.html", text: str =
         "statistics": [fact(text, "52.223 sáng kiến hợp lệ", value=52223, unit="sáng kiến", text="52.223 sáng kiến hợp lệ")],
         "organizations": [fact(text, "Công đoàn các KCN&CX Hà Nội", name="Công đoàn các KCN&CX Hà Nội")],
     }
+    for name in ("campaigns", "phases", "date_ranges", "awards", "people", "statistics", "organizations"):
+        record[name] = [item for item in record[name] if item is not None]
     record.update(copy.deepcopy(overrides))
     return record
 
