@@ -5,8 +5,14 @@ import logging
 import re
 
 from scrapy import Request
+from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet import reactor
+from twisted.internet.task import deferLater
+
+from .handlers import MIRROR_SLOT
 
 log = logging.getLogger(__name__)
 
@@ -53,3 +59,43 @@ class CookieChallengeMiddleware:
         cookies[name] = value
         meta = {**request.meta, "thidua_challenge_tries": tries + 1}
         return request.replace(cookies=cookies, meta=meta, dont_filter=True)
+
+
+class BackoffRetryMiddleware(RetryMiddleware):
+    """Scrapy's retries, with a pause before each: base * 2^(n-1) seconds (or the server's
+    Retry-After, within the cap), so a struggling server is not hammered. Loopback mirrors,
+    which only simulate failures, wait a tenth as long."""
+
+    def __init__(self, settings):
+        super().__init__(settings)
+        self.base = settings.getfloat("THIDUA_RETRY_BACKOFF", 1.0)
+        self.cap = settings.getfloat("THIDUA_RETRY_BACKOFF_MAX", 60.0)
+
+    async def process_response(self, request: Request, response: Response, spider=None):
+        result = super().process_response(request, response)
+        if isinstance(result, Request):
+            await self.pause(result, retry_after(response))
+        return result
+
+    async def process_exception(self, request: Request, exception: Exception, spider=None):
+        result = super().process_exception(request, exception)
+        if isinstance(result, Request):
+            await self.pause(result)
+        return result
+
+    async def pause(self, request: Request, wanted: float | None = None) -> None:
+        tries = request.meta.get("retry_times", 1)
+        delay = min(self.cap, wanted if wanted is not None else self.base * 2 ** (tries - 1))
+        if request.meta.get("download_slot") == MIRROR_SLOT:
+            delay /= 10
+        if delay > 0:
+            log.debug("retry %d of %s in %.1fs", tries, request.url, delay)
+            await maybe_deferred_to_future(deferLater(reactor, delay, lambda: None))
+
+
+def retry_after(response: Response) -> float | None:
+    value = response.headers.get(b"Retry-After")
+    try:
+        return max(0.0, float(value)) if value else None
+    except ValueError:  # an HTTP date: not worth parsing for a pause this short
+        return None

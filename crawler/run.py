@@ -53,12 +53,7 @@ def run_crawl(db_path: str, *, sites: Iterable[str] = (), start_urls: Iterable[s
         recheck_days=config.get("THIDUA_RECHECK_DAYS"), progress=progress,
         progress_every=config.getint("THIDUA_PROGRESS_EVERY", 25))
     config.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")
-    levels = {name: logging.getLogger(name).level for name in ("scrapy", "twisted", "py.warnings")}
-    for name in ("scrapy.utils.log", "scrapy.crawler", "scrapy.addons", "scrapy.middleware"):
-        logging.getLogger(name).setLevel(logging.getLogger("scrapy").getEffectiveLevel())
-    process = CrawlerProcess(config)
-    for name, level in levels.items():  # Scrapy resets its loggers; thidua's CLI chose their levels
-        logging.getLogger(name).setLevel(level)
+    process = quiet_process(config)
     crawler = process.create_crawler(UnionSpider)
     process.crawl(crawler, session=session, **arguments)
     try:
@@ -70,6 +65,21 @@ def run_crawl(db_path: str, *, sites: Iterable[str] = (), start_urls: Iterable[s
         sys.stdout.write((report_json(report) if json_report else format_report(report)) + "\n")
         sys.stdout.flush()
     return report
+
+
+def quiet_process(config: Settings) -> CrawlerProcess:
+    """A CrawlerProcess that keeps the log levels thidua's CLI chose (Scrapy resets its loggers)."""
+    levels = {name: logging.getLogger(name).level for name in ("scrapy", "twisted", "py.warnings")}
+    scrapy_level = logging.getLogger("scrapy").getEffectiveLevel()
+    if scrapy_level > logging.DEBUG:  # hide the banner Scrapy logs while it sets itself up
+        logging.disable(scrapy_level - 1)
+    try:
+        process = CrawlerProcess(config)
+    finally:
+        logging.disable(logging.NOTSET)
+    for name, level in levels.items():
+        logging.getLogger(name).setLevel(level)
+    return process
 
 
 def finish(session: CrawlSession, reason: str | None) -> dict[str, Any]:

@@ -35,6 +35,9 @@ COOKIES_ENABLED = True  # laodong.vn's challenge cookie must be sent back
 RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+RETRY_GIVE_UP_LOG_LEVEL = "WARNING"  # the end-of-crawl report lists failures anyway
+THIDUA_RETRY_BACKOFF = 1.0  # seconds before the first retry, doubled for each next one
+THIDUA_RETRY_BACKOFF_MAX = 60.0
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 5 * 1024 * 1024  # larger pages are skipped ("too large"), never half-read
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
@@ -49,6 +52,8 @@ DOWNLOAD_HANDLERS = {
 DOWNLOADER_MIDDLEWARES = {
     "thidua.crawler.handlers.MirrorSlotMiddleware": 50,
     "thidua.crawler.middlewares.CookieChallengeMiddleware": 580,
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "thidua.crawler.middlewares.BackoffRetryMiddleware": 550,
 }
 ITEM_PIPELINES = {
     "thidua.crawler.pipelines.ExtractStorePipeline": 300,

@@ -9,7 +9,7 @@ LISTINGS = (
 )
 ARTICLE_URL = r"^https?://(www\.)?laodongthudo\.vn/[a-z0-9-]+-\d+\.html$"
 LISTING_LINKS = "div.list_news div.list_news_img a[href], div.list_news_title h2 a[href]"
-NEXT_PAGE = "div.__MB_ARTICLE_PAGING a:last-child"
+NEXT_PAGE = "div.__MB_ARTICLE_PAGING a[href]"  # "Sau »" wins; pages are /<section>/pN
 
 ARTICLE = ArticleSelectors(
     title="meta[property='og:title']",

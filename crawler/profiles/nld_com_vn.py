@@ -21,7 +21,8 @@ PROFILE = SiteProfile(
     version="2024-03",
     listing_urls=LISTINGS,
     article_url=ARTICLE_URL,
-    listing_links="div.news-info a[href]",
+    listing_links="div.news-info a[href], a.box-category-link-with-avatar[href]",
+    next_page="div.list-more a.btn-viewmore[href]",  # "Xem thêm" loads /timelinelist/<zone>/<n>.htm
     feeds=FEEDS,
     article=ARTICLE,
 )

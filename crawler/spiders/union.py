@@ -165,10 +165,9 @@ class UnionSpider(scrapy.Spider):
         if profile is None or not discovery.is_html(response):
             self.session.skip(response.url, "listing is not HTML")
             return
-        found = [url for url in discovery.links(response, profile.listing_links) if profile.is_article_url(url)]
-        if not found:  # the layout changed? any link shaped like an article beats nothing
-            found = [url for url in discovery.links(response) if profile.is_article_url(url)]
-            self.logger.warning("listing %s: the profile's selectors found no articles (layout change?)", response.url)
+        found = listing_article_urls(response, profile)
+        if not found:
+            self.logger.warning("listing %s: no article links found (layout change?)", response.url)
         for url in found:
             if self.allow is None or self.allow.search(url):
                 request = self.article_request(url)
@@ -292,6 +291,14 @@ class UnionSpider(scrapy.Spider):
             self.session.skip(request.url, label, record=kind in ("article", "page"))
         else:
             self.session.fail(request.url, label)
+
+
+def listing_article_urls(response: Response, profile: SiteProfile) -> list[str]:
+    """The union article URLs a listing page links to, in page order."""
+    found = [url for url in discovery.links(response, profile.listing_links) if profile.is_union_url(url)]
+    if not found:  # the layout changed? any link shaped like a union article beats nothing
+        found = [url for url in discovery.links(response) if profile.is_union_url(url)]
+    return found
 
 
 def unusable(response: Response) -> str | None:
