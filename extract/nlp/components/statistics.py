@@ -1,10 +1,139 @@
-"""Component thidua_statistics: writes doc.spans["statistics"]. Rules: extract/rules/."""
+"""Component thidua_statistics: counts, amounts and percentages, in doc.spans["statistics"].
+
+A statistic is a written number (extract/nlp/numbers.py) with its scale words and the
+counted noun after it (the unit, extract/nlp/units.py). Not statistics: numbers inside
+dates and intervals, inside the names other components found, inside quoted names, after
+an identifier word ("Cụm thi đua số 1", "lần thứ 2", "Quận 1"), codes and document numbers
+("126/KH-LĐLĐ"), phone numbers, periods of time ("95 năm"), and numbers with no unit.
+Attributes: value, unit, kind ("target" or "result"), qualifier, text.
+Words: extract/rules/statistics_context.yaml, statistics_units.yaml, numbers.yaml.
+"""
 from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import lru_cache
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..facts import add_fact, facts_of
+from ..numbers import apply_scales, parse_number, qualifier_before, scale_pattern
+from ..rules import load_rules
+from ..temporal import date_mentions, word_alternation
+from ..units import Units, find_unit
+
+NAME_FIELDS = ("campaigns", "awards", "people", "organizations", "date_ranges")
+_QUOTE = re.compile(r"[“\"«]([^”\"»\n]{1,300})[”\"»]")
+
+
+@lru_cache(maxsize=1)
+def _context() -> dict[str, Any]:
+    return load_rules("statistics_context")
+
+
+@lru_cache(maxsize=1)
+def number_regex() -> re.Pattern:
+    currencies = word_alternation(load_rules("statistics_units")["currencies"])
+    return re.compile(
+        rf"(?<![\w.,/\-–])(?P<num>(?>\d+(?:[.,]\d+)*))(?!\s*[-–]\s*\d)"
+        rf"(?P<scales>(?:\s+(?:{scale_pattern()})(?!\w))*)"
+        rf"(?:(?P<pct>\s*%|\s+phần\s+trăm(?!\w))|(?P<cur>\s*(?:{currencies})(?!\w)))?(?![\w/%])",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
+def _before_regexes() -> dict[str, re.Pattern]:
+    ctx = _context()
+    return {
+        "name": re.compile(rf"(?:^|\W)(?:{word_alternation(ctx['name_before'])})\s*$", re.I),
+        "number_word": re.compile(rf"(?:^|\W)(?P<prev>\w+)?\s*{ctx['number_word']}\s*$", re.I),
+        "quote_cue": re.compile(rf"(?:^|\W)(?:{word_alternation(ctx['name_cues_before_quote'])})\s*:?\s*$", re.I),
+        "target": re.compile(rf"(?:^|\W)(?:{word_alternation(ctx['target_cues'])})(?:\W|$)", re.I),
+    }
+
+
+def _blocked_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Stretches where a number is part of something else: dates, names, quoted names."""
+    spans = date_mentions(doc.text)
+    for field in NAME_FIELDS:
+        spans += [(span.start_char, span.end_char) for span, _ in facts_of(doc, field)]
+    cue = _before_regexes()["quote_cue"]
+    for m in _QUOTE.finditer(doc.text):
+        if cue.search(doc.text[max(0, m.start() - 30):m.start()]):
+            spans.append((m.start(), m.end()))
+    return sorted(spans)
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    index = bisect_left(spans, (start + 1, -1))
+    return any(s < end and start < e for s, e in spans[max(0, index - 8):index + 1])
+
+
+def _is_identifier(text: str, start: int) -> bool:
+    """The number names or orders something: "Cụm thi đua số 1", "lần thứ 2", "Quận 1"."""
+    before = text[max(0, start - 25):start]
+    regexes = _before_regexes()
+    if regexes["name"].search(before):
+        return True
+    m = regexes["number_word"].search(before)
+    return bool(m) and (m.group("prev") or "").lower() not in _context()["number_word_counts_after"]
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The clause leading up to a number (since the last ; or sentence end)."""
+    window = text[max(0, start - 150):start]
+    cut = max(window.rfind(ch) for ch in ";.!?\n")
+    return window[cut + 1:]
+
+
+def _value(m: re.Match) -> int | float | None:
+    value = parse_number(m.group("num"))
+    if value is None or (len(m.group("num")) > 1 and m.group("num")[0] == "0" and m.group("num")[1].isdigit()):
+        return None  # "0912…": phone numbers and codes, not amounts
+    return apply_scales(value, m.group("scales").split()) if m.group("scales").strip() else value
+
+
+def statistic_at(doc: Doc, m: re.Match, units: Units) -> dict[str, Any] | None:
+    """The statistic a number match makes, or None."""
+    text = doc.text
+    value = _value(m)
+    if value is None or _is_identifier(text, m.start()):
+        return None
+    if m.group("pct"):
+        unit, end = "%", m.end()
+    elif m.group("cur"):
+        unit, end = units.currency(m.group("cur")), m.end()
+    else:
+        found = find_unit(doc, m.end(), units)
+        if found is None:
+            return None
+        unit, end = found
+        if unit.lower() in units.time_units:
+            return None
+    qualifier = qualifier_before(text[:m.start()])
+    start = len(text[:m.start()].rstrip()) - len(qualifier) if qualifier else m.start()
+    kind = "target" if _before_regexes()["target"].search(_clause_before(text, m.start())) else "result"
+    return {"value": value, "unit": unit, "kind": kind, "qualifier": qualifier, "start": start, "end": end}
+
 
 @Language.component("thidua_statistics")
 def statistics(doc: Doc) -> Doc:
+    units = Units.load()
+    blocked = _blocked_spans(doc)
+    seen: set[tuple[Any, str]] = set()
+    for m in number_regex().finditer(doc.text):
+        if _inside(blocked, m.start(), m.end()):
+            continue
+        found = statistic_at(doc, m, units)
+        if found is None:
+            continue
+        key = (found["value"], found["unit"].lower())
+        if key in seen:
+            continue
+        seen.add(key)
+        start, end = found.pop("start"), found.pop("end")
+        add_fact(doc, "statistics", start, end, text=doc.text[start:end], **found)
     return doc

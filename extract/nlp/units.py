@@ -1,0 +1,168 @@
+"""The counted noun after a number: the unit of a statistic.
+
+The unit is a known compound from extract/rules/statistics_units.yaml (longest match, by
+syllables, case-insensitive), else the underthesea word right after the number if it can
+head a noun phrase. A classifier head ("lượt", "suất", "người") takes the noun it counts
+("lượt công nhân"); a quoted name right after the number is the unit ("5 “Phiên chợ Công
+đoàn”"); ", X" joins a second noun ("cụm, khối thi đua", "quận, huyện, thị xã") unless the
+pair is the fixed "đoàn viên, người lao động" kind. Modifiers after the noun ("sáng kiến
+hợp lệ", "87 sáng kiến cấp tỉnh") are left out: a word not in a compound ends the unit.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from .rules import load_rules
+
+_SYLLABLE = re.compile(r"[^\s,.;:!?()\[\]“”\"'«»/…–-]+")
+_QUOTED_UNIT = re.compile(r"\s*[“\"«]([^”\"»\n]{2,60})[”\"»]")
+MAX_UNIT_SYLLABLES = 8
+
+
+@dataclass(frozen=True)
+class Units:
+    compounds: dict[tuple[str, ...], int]  # syllables -> length
+    longest: int
+    classifiers: frozenset[str]
+    currencies: dict[str, str]
+    time_units: frozenset[str]
+    stop_words: frozenset[str]
+    no_coordination_after: frozenset[str]
+    no_coordination_before: tuple[tuple[str, ...], ...]
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def load() -> "Units":
+        units = load_rules("statistics_units")
+        context = load_rules("statistics_context")
+        compounds = {tuple(c.lower().split()): len(c.split()) for c in units["compounds"]}
+        return Units(
+            compounds=compounds,
+            longest=max(compounds.values(), default=1),
+            classifiers=frozenset(w.lower() for w in units["classifiers"]),
+            currencies={k.lower(): v for k, v in units["currencies"].items()},
+            time_units=frozenset(w.lower() for w in units["time_units"]),
+            stop_words=frozenset(w.lower() for w in context["stop_words"]),
+            no_coordination_after=frozenset(w.lower() for w in units["no_coordination_after"]),
+            no_coordination_before=tuple(tuple(w.lower().split()) for w in units["no_coordination_before"]),
+        )
+
+    def measures_time(self, unit: str) -> bool:
+        """Durations ("27 phút", "3 ngày") are units but never the first of a pair."""
+        return unit.lower().split()[0] in {"ngày", "giờ", "phút", "giây", "tuần", "tháng", "năm"}
+
+    def currency(self, written: str) -> str:
+        return self.currencies.get(" ".join(written.lower().split()), written.strip())
+
+
+def _syllables(text: str, start: int) -> list[tuple[int, int, str]]:
+    """Syllables from `start` up to the first punctuation or line break (at most a few)."""
+    found = []
+    pos = start
+    for m in _SYLLABLE.finditer(text, start, min(len(text), start + 120)):
+        if text[pos:m.start()].strip():  # punctuation in between ends the phrase
+            break
+        found.append((m.start(), m.end(), m.group(0).lower()))
+        pos = m.end()
+        if len(found) >= MAX_UNIT_SYLLABLES:
+            break
+    return found
+
+
+def _token_end(doc: Doc, start: int) -> int | None:
+    """End of the underthesea word that starts at `start` (None if none starts there)."""
+    starts = doc.user_data.get("_token_starts")
+    if starts is None:
+        starts = doc.user_data["_token_starts"] = [token.idx for token in doc]
+    index = bisect_left(starts, start)
+    if index < len(starts) and starts[index] == start:
+        token = doc[index]
+        return token.idx + len(token.text.rstrip())
+    return None
+
+
+def _can_head(word: str, units: Units) -> bool:
+    if not word or not word[0].isalpha() or word.lower() in units.stop_words:
+        return False
+    return not word.lower().startswith(("http", "www"))
+
+
+def _noun_phrase(doc: Doc, start: int, units: Units, depth: int = 0) -> int | None:
+    """End of the counted noun starting at `start`, or None if no noun starts there."""
+    syllables = _syllables(doc.text, start)
+    if not syllables or syllables[0][0] != start:
+        return None
+    words = tuple(s[2] for s in syllables)
+    for size in range(min(units.longest, len(words)), 0, -1):
+        if words[:size] in units.compounds:
+            return syllables[size - 1][1]
+    if words[0] in units.classifiers and depth == 0 and len(syllables) > 1:
+        rest = _noun_phrase(doc, syllables[1][0], units, depth + 1)
+        if rest is not None:
+            return rest
+    end = _token_end(doc, start) or syllables[0][1]
+    if not _can_head(doc.text[start:end], units):
+        return None
+    return end
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    return pos
+
+
+def _coordinated(doc: Doc, start: int, end: int, units: Units) -> int:
+    """Extend the unit over ", X" conjuncts that share the count."""
+    text = doc.text
+    while True:
+        m = re.compile(r",\s+").match(text, end)
+        if not m or text[start:end].lower() in units.no_coordination_after:
+            return end
+        nxt = m.end()
+        words = tuple(s[2] for s in _syllables(text, nxt))
+        if not words or any(words[:len(w)] == w for w in units.no_coordination_before):
+            return end
+        if not text[nxt].islower():  # a name or a new sentence part, not a conjunct
+            return end
+        conjunct_end = _noun_phrase(doc, nxt, units)
+        if conjunct_end is None or not (words[:_length(text, nxt, conjunct_end)] in units.compounds
+                                        or _phrase_ends(text, conjunct_end, units)):
+            return end
+        end = conjunct_end
+
+
+def _length(text: str, start: int, end: int) -> int:
+    return len(text[start:end].split())
+
+
+def _phrase_ends(text: str, pos: int, units: Units) -> bool:
+    """Nothing but punctuation or a function word follows: the conjunct is a whole noun."""
+    rest = text[pos:pos + 30]
+    if not rest.strip() or rest[:1] in ",.;:!?)”\"\n":
+        return True
+    after = _syllables(text, _skip_space(text, pos))
+    return bool(after) and after[0][2] in units.stop_words
+
+
+def find_unit(doc: Doc, after: int, units: Units) -> tuple[str, int] | None:
+    """(unit, end offset) of the counted noun right after a number ending at `after`."""
+    text = doc.text
+    quoted = _QUOTED_UNIT.match(text, after)
+    if quoted:
+        return quoted.group(1).strip(), quoted.end()
+    start = _skip_space(text, after)
+    if start == after or start - after > 1:
+        return None
+    end = _noun_phrase(doc, start, units)
+    if end is None:
+        return None
+    if text[start:end].lower() in units.time_units or units.measures_time(text[start:end]):
+        return text[start:end], end
+    end = _coordinated(doc, start, end, units)
+    return text[start:end], end
