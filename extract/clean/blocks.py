@@ -73,7 +73,7 @@ class BlockWalker:
             self._emit("caption", element)
         elif tag == "table":
             self._table(element)
-        elif tag in _PARAGRAPH_TAGS and not _has_block_descendant(element):
+        elif (tag in _PARAGRAPH_TAGS or tag == "div") and not _has_block_descendant(element):
             self._paragraph(element)
         else:
             self._container(element)
@@ -93,13 +93,14 @@ class BlockWalker:
     def _container(self, element: etree._Element) -> None:
         """A div-like element: visit block children, gather loose inline text between them."""
         loose: list[str] = [element.text or ""]
+        linked = 0  # characters of link text in the loose run
         for child in element:
             if not isinstance(child.tag, str):
                 loose.append(child.tail or "")
                 continue
             if child.tag in BLOCK_TAGS or child.tag == "br" or _has_block_descendant(child):
-                self._loose(loose)
-                loose = []
+                self._loose(loose, linked)
+                loose, linked = [], 0
                 if child.tag == "img" or child.find(".//img") is not None and not child.text_content().strip():
                     self.in_picture = True
                 self._visit(child)
@@ -107,14 +108,15 @@ class BlockWalker:
                 self.in_picture = True
             elif child.tag not in _SKIP_TAGS:
                 loose.append(child.text_content())
+                linked += link_text_length(child) if child.tag != "a" else len(child.text_content().strip())
             loose.append(child.tail or "")
-        self._loose(loose)
+        self._loose(loose, linked)
 
-    def _loose(self, parts: list[str]) -> None:
+    def _loose(self, parts: list[str], linked: int) -> None:
         text = normalize_inline(" ".join(parts))
         if text:
             kind = "caption" if self.in_picture and len(text) < 300 else "paragraph"
-            self.pieces.append(Piece(kind, text))
+            self.pieces.append(Piece(kind, text, links=min(1.0, linked / len(text))))
             self.in_picture = False
 
     def _table(self, table: etree._Element) -> None:

@@ -155,11 +155,20 @@ def date_near_title(title: etree._Element | None, limit: int = 40) -> str | None
     """A date line among the first elements after the headline: the byline area of the page."""
     if title is None:
         return None
+    found = _date_in_tail(title)
     for element in title.xpath(f"following::*[position() <= {limit}]"):
-        found = _date_in(element)
+        found = found or _date_in(element) or _date_in_tail(element)
         if found:
             return found
-    return None
+    return found
+
+
+def _date_in_tail(element: etree._Element) -> str | None:
+    """A date written as bare text right after an element ("<h1>…</h1> 22-01-2024 10:15<br>")."""
+    tail = (element.tail or "").strip()
+    if not tail or len(tail) > 80 or _NOT_PUBLISHED.search(tail) and not _PUBLISHED_LABEL.search(tail):
+        return None
+    return parse_date_text(tail) if (_DMY.search(tail) or _WORDY.search(tail)) else None
 
 
 def _date_in(element: etree._Element) -> str | None:

@@ -63,7 +63,18 @@ def find_title(root: etree._Element) -> tuple[str | None, etree._Element | None]
             break
     if best is not None and (best_score >= 0.5 or not hint):
         return text_of(best), best
-    return hint, None
+    return hint, _element_saying(root, hint) if hint else None
+
+
+def _element_saying(root: etree._Element, text: str) -> etree._Element | None:
+    """The first element of the body whose whole text is `text` (a headline set in <b> or a cell)."""
+    body = root.find("body")
+    key = match_key(text)
+    for element in body.iter() if body is not None else ():
+        if isinstance(element.tag, str) and element.tag not in ("a", "title") and len(element) <= 3 \
+                and match_key(element.text_content()) == key:
+            return element
+    return None
 
 
 def find_kicker(title_element: etree._Element | None) -> str | None:
@@ -87,7 +98,7 @@ def is_kicker(text: str) -> bool:
 def teaser_holder(element: etree._Element) -> etree._Element | None:
     """The item a paragraph belongs to when it summarises a linked headline (listing and
     related-news items): it, its parent or its grandparent also holds one headline link."""
-    if element.tag != "p" and any(_is_headline_link(child) for child in element):
+    if element.tag != "p" and _opens_with_headline_link(element):
         return element  # <td><a>Headline</a><br>summary…</td>
     holder = element.getparent()
     for _ in range(2):
@@ -97,6 +108,12 @@ def teaser_holder(element: etree._Element) -> etree._Element | None:
             return holder
         holder = holder.getparent()
     return None
+
+
+def _opens_with_headline_link(element: etree._Element) -> bool:
+    first = next((child for child in element if isinstance(child.tag, str)), None)
+    return first is not None and first.tag == "a" and not (element.text or "").strip() \
+        and _is_headline_link(first) and sum(1 for _ in element.iterchildren("a")) == 1
 
 
 def _is_headline_link(element: etree._Element) -> bool:
@@ -126,7 +143,9 @@ def _paragraphs(root: etree._Element):
         length = len(text)
         if length < _MIN_PROSE or element.tag != "p" and length < 80:
             continue
-        if link_text_length(element) > 0.3 * length:
+        links = link_text_length(element) if element.tag == "p" or length == len(element.text_content().strip()) \
+            else sum(len(a.text_content().strip()) for a in element.iterchildren("a"))
+        if links > 0.3 * length:
             continue
         yield element, length, teaser_holder(element)
 
@@ -149,7 +168,8 @@ def content_root(root: etree._Element) -> etree._Element | None:
     mass: dict[etree._Element, int] = {}
     for element, length in prose_elements(root):
         score = 1 + min(length / 100, 3)
-        parent = element.getparent()
+        # Text written straight into a div or cell (lines split by <br>) makes that element the container.
+        parent = element if element.tag in ("div", "td", "section") else element.getparent()
         if parent is None:
             continue
         scores[parent] = scores.get(parent, 0) + score
