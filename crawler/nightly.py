@@ -116,8 +116,8 @@ def run_site(job: SiteJob, db_path: str, *, mirror: str | None = None, overrides
     except subprocess.TimeoutExpired:
         return SiteResult(job, "timeout", duration_s=time.monotonic() - started,
                           message=f"no end after {timeout:.0f} s; stopped (the next run resumes it)")
-    for line in done.stderr.splitlines():
-        log.info("%s: %s", job.name, line)
+    for line in done.stderr.splitlines():  # the crawl's own log: kept in the log file, not on the console
+        log.debug("%s: %s", job.name, line)
     result = SiteResult(job, "ok", duration_s=time.monotonic() - started)
     try:
         result.report = json.loads(done.stdout.strip().splitlines()[-1])

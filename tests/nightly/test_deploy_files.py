@@ -6,7 +6,6 @@ import re
 import shutil
 import subprocess
 from configparser import ConfigParser
-from pathlib import Path
 
 import pytest
 
