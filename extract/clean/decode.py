@@ -78,7 +78,7 @@ def _mostly_utf8(body: bytes) -> bool:
         pass
     non_ascii = sum(1 for byte in body[:65536] if byte > 127)
     broken = body[:65536].decode("utf-8", errors="replace").count("\ufffd")
-    return broken <= non_ascii * 0.02
+    return broken <= max(1, non_ascii // 50)
 
 
 def decode_fast(body: bytes | str, content_type: str | None = None) -> str:

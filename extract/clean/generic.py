@@ -198,12 +198,15 @@ def find_lead(root: etree._Element, title_element: etree._Element | None,
     description = meta_content(root, "description", "og:description")
     key = match_key(description)[:50] if description and len(description) >= 40 else None
     for element in _lead_zone(root, title_element, container):
-        text = text_of(element)
-        if len(text) < 30 or link_text_length(element) > 0.3 * len(text) or is_boilerplate_box(element):
+        if element is container:
             continue
-        if class_words(element) & lead_words and len(text) < 1500:
+        text = text_of(element)
+        if len(text) < 30 or len(text) > 1500 or link_text_length(element) > 0.3 * len(text) \
+                or is_boilerplate_box(element):
+            continue
+        if class_words(element) & lead_words:
             return element
-        if key and element.tag in _LEAD_TAGS and match_key(text)[:50] == key:
+        if key and element.tag in _LEAD_TAGS and match_key(text)[:50] == key and len(text) < 1.5 * len(description):
             return element
     return None
 

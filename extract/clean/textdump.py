@@ -20,6 +20,9 @@ from .wordlists import wordlists
 _RELATED_TITLE_MAX = 250  # a related-article title is a line this short without a sentence end
 
 
+_PICTURE = "\x00picture"  # stands for an image file name: the lines after it are a caption
+
+
 def _blocks(text: str) -> list[list[str]]:
     """Blank-line separated blocks of non-empty lines, junk lines (markup, file names) dropped."""
     lists = wordlists()
@@ -30,6 +33,8 @@ def _blocks(text: str) -> list[list[str]]:
             if current:
                 blocks.append(current)
             current = []
+        elif lists.is_image_name(line):
+            current.append(_PICTURE)
         elif not lists.is_junk_line(line):
             current.append(line)
     if current:
@@ -43,6 +48,8 @@ def _is_related_title(line: str) -> bool:
 
 def _picture(lines: list[str]) -> list[Piece] | None:
     """A block of an alt line then caption lines, or None when the block reads as prose."""
+    if lines[0] == _PICTURE:
+        return [Piece("caption", line) for line in lines[1:] if line != _PICTURE]
     if len(lines) < 2 or len(lines) > 4 or not _is_related_title(lines[0]):
         return None
     if any(len(line) > 400 for line in lines[1:]):
@@ -57,7 +64,7 @@ def _body_pieces(blocks: list[list[str]]) -> list[Piece]:
         if picture is not None:
             pieces.extend(picture)
             continue
-        for line in lines:
+        for line in (line for line in lines if line != _PICTURE):
             kind = "heading" if looks_like_heading(line) and not wordlists().is_trailer_heading(line) else "paragraph"
             pieces.append(Piece(kind, line))
     return pieces

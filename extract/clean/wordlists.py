@@ -36,6 +36,7 @@ class WordLists:
     byline_prefix: re.Pattern
     group_bylines: dict[str, str]  # folded key -> as written
     junk_line: re.Pattern
+    image_name: re.Pattern
     ui_lines: frozenset[str]
 
     def is_trailer_heading(self, text: str) -> bool:
@@ -51,7 +52,12 @@ class WordLists:
     def is_junk_line(self, text: str) -> bool:
         """An image file name, stray markup or a page control left as text."""
         text = text.strip()
-        return self.junk_line.match(text) is not None or (len(text) < 30 and heading_key(text) in self.ui_lines)
+        return self.junk_line.match(text) is not None or self.is_image_name(text) or \
+            (len(text) < 30 and heading_key(text) in self.ui_lines)
+
+    def is_image_name(self, text: str) -> bool:
+        """A picture's file name standing where the picture was ("5831 img 1828", "IMG_0812.jpg")."""
+        return self.image_name.match(text.strip()) is not None
 
 
 def _keys(items: list[str]) -> frozenset[str]:
@@ -66,6 +72,7 @@ def wordlists() -> WordLists:
     byline_prefix = re.compile(
         r"^\s*(?:" + "|".join(re.escape(p) for p in prefixes) + r")\s*[:：.\-–]\s*", re.IGNORECASE)
     junk = re.compile("|".join(f"(?:{p})" for p in data["junk_line_patterns"]), re.IGNORECASE)
+    image_name = re.compile("|".join(f"(?:{p})" for p in data["image_name_patterns"]), re.IGNORECASE)
     return WordLists(
         trailer_headings=_keys(data["trailer_headings"]),
         box_headings=_keys(data["box_headings"]),
@@ -78,5 +85,6 @@ def wordlists() -> WordLists:
         byline_prefix=byline_prefix,
         group_bylines={heading_key(g): g for g in data["group_bylines"]},
         junk_line=junk,
+        image_name=image_name,
         ui_lines=_keys(data["ui_lines"]),
     )

@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import unicodedata
+
+from thidua.extract.clean import decode_html
+
+from .test_generic_pages import to_cp1258
+
+VIETNAMESE = "Công đoàn phát động thi đua “Lao động giỏi, lao động sáng tạo” năm 2024"
+PAGE = f"<html><head><title>x</title></head><body><p>{VIETNAMESE}</p></body></html>"
+
+
+def test_windows_1258_declared():
+    body = PAGE.replace("<head>", '<head><meta charset="windows-1258">')
+    assert VIETNAMESE in decode_html(to_cp1258(body))
+
+
+def test_windows_1258_sniffed_without_any_label():
+    text = decode_html(to_cp1258(PAGE))
+    assert VIETNAMESE in text and unicodedata.is_normalized("NFC", text)
+
+
+def test_utf8_served_as_latin1_is_read_as_utf8():
+    assert VIETNAMESE in decode_html(PAGE.encode("utf-8"), "text/html; charset=ISO-8859-1")
+    declared = PAGE.replace("<head>", '<head><meta charset="windows-1252">').encode("utf-8")
+    assert VIETNAMESE in decode_html(declared)
+
+
+def test_nfd_text_comes_out_nfc():
+    assert VIETNAMESE in decode_html(unicodedata.normalize("NFD", PAGE).encode("utf-8"))
+
+
+def test_eth_lookalike_becomes_d_with_stroke():
+    assert "Đoàn viên" in decode_html("<p>\u00d0oàn viên</p>".encode("utf-8"))
+
+
+def test_bom_and_utf16():
+    assert VIETNAMESE in decode_html(b"\xef\xbb\xbf" + PAGE.encode("utf-8"))
+    assert VIETNAMESE in decode_html(b"\xff\xfe" + PAGE.encode("utf-16-le"))
+
+
+def test_a_stray_broken_byte_keeps_utf8():
+    body = PAGE.encode("utf-8").replace(b"<p>", b"<p>\xff")
+    assert VIETNAMESE in decode_html(body)
+
+
+def test_text_is_passed_through_normalised():
+    assert decode_html("a\u00a0 b") == "a b"
