@@ -1,10 +1,97 @@
-"""Component thidua_awards: writes doc.spans["awards"]. Rules: extract/rules/."""
+"""Component thidua_awards: writes doc.spans["awards"].
+
+Award mentions come in five shapes: a title after "danh hiệu" (quoted or not), a known title
+after an award verb ("đạt Lao động tiên tiến"), a certificate, flag or order ("Bằng khen của
+Tổng LĐLĐ Việt Nam", "được Sở Y tế tặng Giấy khen" -> "Giấy khen của Sở Y tế"), a named prize
+("Giải thưởng Nguyễn Đức Cảnh") and a contest prize ("giải nhất nghề Hàn CO2"). Names used
+as campaigns are skipped. The recipient is the person, pronoun ("anh", resolved to the person
+last named) or unit before a receiving verb, or after "cho"; counted groups ("27 cá nhân")
+give none. The year is the nearest single year after the title in its clause, else before it.
+Rules: extract/rules/awards.yaml.
+"""
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from thidua.text import match_key
+
+from ..facts import add_fact
+from ..lexicon import award_lexicon, people_lexicon
+from ..quotes import quotes_of
+from ..scan import clause_end, clause_start, fact_spans, inside, sentence_at, years_in
+from ..award_parts import (contest_prizes, documents, is_proposal, known_titles, named_prizes,
+                          recipient_of, unquoted_titles)
+
+
+def _quoted_titles(doc: Doc) -> list[dict]:
+    found = []
+    for quote in quotes_of(doc):
+        if quote.label == "award":
+            kind = "giải" if (quote.cue or "").lower().startswith("giải") else "danh hiệu"
+            found.append({"char_start": quote.inner_start, "char_end": quote.inner_end,
+                          "title": quote.text, "kind": kind, "giver": None})
+    return found
+
+
+def _year(doc: Doc, award: dict, next_start: int) -> int | None:
+    text = doc.text
+    sent_start, sent_end = sentence_at(doc, award["char_start"])
+    after_end = min(clause_end(text, award["char_end"], sent_end), next_start)
+    after = years_in(text, award["char_end"], after_end)
+    if after:
+        return after[0][1]
+    before = years_in(text, clause_start(text, award["char_start"], sent_start), award["char_start"])
+    return before[-1][1] if before else None
+
+
+def _without_overlaps(found: list[dict], blocked: list[tuple[int, int]]) -> list[dict]:
+    """Longest first, each span once; nothing inside a campaign name."""
+    kept: list[dict] = []
+    for item in sorted(found, key=lambda a: (a["char_start"], -(a["char_end"] - a["char_start"]))):
+        span = (item["char_start"], item["char_end"])
+        if inside(*span, blocked) or inside(*span, [(k["char_start"], k["char_end"]) for k in kept]):
+            continue
+        kept.append(item)
+    return kept
+
+
+def find_awards(doc: Doc) -> list[dict]:
+    """Every award mention with title, kind, giver, recipient and year, in text order."""
+    found = _quoted_titles(doc) + unquoted_titles(doc) + known_titles(doc)
+    found += documents(doc) + named_prizes(doc) + contest_prizes(doc)
+    awards = [a for a in _without_overlaps(found, fact_spans(doc, "campaigns")) if not is_proposal(doc, a)]
+    award_spans = [(a["char_start"], a["char_end"]) for a in awards]
+    for index, award in enumerate(awards):
+        next_start = awards[index + 1]["char_start"] if index + 1 < len(awards) else len(doc.text)
+        award["year"] = _year(doc, award, next_start)
+        award["recipient"] = recipient_of(doc, award, award_spans)
+    return awards
+
+
+def _merge(awards: list[dict]) -> list[dict]:
+    """One entry per title: later mentions fill a missing recipient or year."""
+    by_key: dict[str, dict] = {}
+    for award in awards:
+        key = match_key(award["title"])
+        if key not in by_key:
+            by_key[key] = award
+            continue
+        first = by_key[key]
+        for attr in ("recipient", "year", "giver"):
+            if first.get(attr) is None and award.get(attr) is not None:
+                first[attr] = award[attr]
+    return list(by_key.values())
+
 
 @Language.component("thidua_awards")
 def awards(doc: Doc) -> Doc:
+    if not doc.text.strip():
+        return doc
+    people_lexicon()  # loaded once with the other lexicons, not mid-article
+    award_lexicon()
+    for award in _merge(find_awards(doc)):
+        add_fact(doc, "awards", award["char_start"], award["char_end"], title=award["title"],
+                 recipient=award["recipient"], year=award["year"], kind=award["kind"], giver=award["giver"])
     return doc
+

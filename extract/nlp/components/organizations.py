@@ -1,10 +1,163 @@
-"""Component thidua_organizations: writes doc.spans["organizations"]. Rules: extract/rules/."""
+"""Component thidua_organizations: writes doc.spans["organizations"].
+
+An organisation is a head naming the kind of body ("Công đoàn", "Liên đoàn Lao động", "Công ty",
+"Trường", "UBND") followed by its name. The name is read over underthesea words: a word whose
+first letter is a capital ("Y tế", "Giáo dục", "KCN&CX") belongs to it, as do place words
+("tỉnh", "quận Đống Đa") and a few inner words ("các", "và", "mầm non"). A person's name that
+runs on after the organisation ("… Hà Nội Đinh Quốc Toản") is cut off. Rules:
+extract/rules/organizations.yaml, abbreviations.yaml.
+"""
 from __future__ import annotations
+
+import bisect
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from thidua.text import match_key
+
+from ..facts import add_fact
+from ..lexicon import OrgLexicon, org_lexicon, people_lexicon
+from ..names import trailing_person
+from ..scan import cached, is_abbreviation, sentences, title_runs
+
+MAX_UNITS = 14
+
+
+def _units(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
+    """underthesea words within [start, end) as (start, end, text); a word cut by `start` keeps its tail."""
+    starts = cached(doc, "token_starts", lambda: [t.idx for t in doc])
+    first = max(0, bisect.bisect_right(starts, start) - 1)
+    units = []
+    for token in doc[first:]:
+        t_start, t_end = token.idx, token.idx + len(token.text)
+        if t_start >= end or len(units) > MAX_UNITS:
+            break
+        if t_end <= start or token.is_space:
+            continue
+        t_start = max(t_start, start)
+        text = doc.text[t_start:min(t_end, end)]
+        if text.strip():
+            units.append((t_start, t_start + len(text), text))
+    return units
+
+
+def _matches_whole(pattern: re.Pattern, text: str) -> bool:
+    match = pattern.match(text)
+    return bool(match) and match.end() == len(text)
+
+
+def _role_pattern() -> re.Pattern:
+    return people_lexicon().roles
+
+
+def _tail_end(doc: Doc, units: list[tuple[int, int, str]], lex: OrgLexicon, kind: str) -> tuple[int | None, bool]:
+    """Where the name after a head ends (None: no name) and whether it is only a place word."""
+    committed, place_only, previous = None, False, ""
+    index, descriptors, place_seen = 0, 0, False
+    allowed = lex.max_descriptor_words if kind in lex.descriptive_kinds else 0
+    while index < len(units) and index < MAX_UNITS:
+        start, end, word = units[index]
+        if index and doc.text[units[index - 1][1]:start] != " ":
+            break  # punctuation or a line break ends the name
+        if word == "(" and index + 2 < len(units) and is_abbreviation(units[index + 1][2]) and units[index + 2][2] == ")":
+            index += 3
+            continue
+        if _role_pattern().match(word) and not is_abbreviation(word):
+            break
+        if _matches_whole(lex.place_word, word):
+            committed, place_only, place_seen = end, place_only or committed is None, True
+        elif word[:1].isupper() or (word.isdigit() and previous in ("số", "May")):
+            committed, place_only, descriptors = end, False, 0
+            if allowed == 0 and lex.heads.fullmatch(word) and lex.head_kinds.get(word) in lex.descriptive_kinds:
+                allowed = lex.max_descriptor_words  # "Công đoàn Công ty …": the company name follows
+        elif _matches_whole(lex.inner_word, word):
+            pass
+        elif _matches_whole(lex.name_stop, word) or place_seen:
+            break
+        else:
+            descriptors += 1
+            if descriptors > allowed or committed is None:
+                break
+        previous = word
+        index += 1
+    return committed, place_only
+
+
+def _cut_person(doc: Doc, head_end: int, name_end: int, lex: OrgLexicon) -> int:
+    """End of the name once a trailing person ("… Hà Nội Đinh Quốc Toản") is cut off."""
+    runs = title_runs(doc.text, head_end, name_end)
+    if not runs or runs[-1].end != name_end:
+        return name_end
+    run = runs[-1]
+    person_start = trailing_person(run)
+    if person_start is None:
+        return name_end
+    before = doc.text[head_end:person_start].split()
+    proper = [w for w in before if w not in lex.type_words and not _matches_whole(lex.inner_word, w)]
+    if person_start == run.start and not proper:
+        return name_end  # "Trường THCS Lê Quý Đôn": the name is the school's
+    return len(doc.text[:person_start].rstrip())
+
+
+def _expansion(name: str, lex: OrgLexicon) -> str | None:
+    words = re.split(r"(\s+)", name)
+    expanded = [lex.abbreviations.get(w, w) for w in words]
+    result = "".join(expanded)
+    return result if result != name else None
+
+
+def find_organizations(doc: Doc) -> list[dict]:
+    """Organisation mentions as dicts with char_start, char_end, name, kind, expansion."""
+    lex = org_lexicon()
+    found: list[dict] = []
+    for sent_start, sent_end in sentences(doc):
+        for match in lex.heads.finditer(doc.text, sent_start, sent_end):
+            if found and match.start() < found[-1]["char_end"]:
+                continue
+            org = _organization_at(doc, match, sent_end, lex)
+            if org:
+                found.append(org)
+    return found
+
+
+def _organization_at(doc: Doc, match: re.Match, limit: int, lex: OrgLexicon) -> dict | None:
+    head = " ".join(match.group("head").split())
+    units = _units(doc, match.end(), limit)
+    if units and doc.text[match.end():units[0][0]] != " ":
+        units = []
+    kind = lex.head_kinds.get(head, "tổ chức")
+    end, place_only = _tail_end(doc, units, lex, kind)
+    if end is not None:
+        end = _cut_person(doc, match.end(), end, lex)
+        if end <= match.end():
+            end = None
+    if end is None:
+        if head not in lex.standalone:
+            return None
+        end = match.end()
+    elif place_only and head not in lex.place_only_heads:
+        return None
+    written = doc.text[match.start():end]
+    name = " ".join(re.sub(r"\s*\([^()]*\)", "", written).split())
+    return {"char_start": match.start(), "char_end": end, "name": name,
+            "kind": kind, "expansion": _expansion(name, lex)}
+
+
+def organizations_of(doc: Doc) -> list[dict]:
+    """The article's organisation mentions (every occurrence, in text order), computed once."""
+    return cached(doc, "organizations", lambda: find_organizations(doc))
+
 
 @Language.component("thidua_organizations")
 def organizations(doc: Doc) -> Doc:
+    seen: set[str] = set()
+    for org in organizations_of(doc):
+        key = match_key(org["name"])
+        if key in seen:
+            continue
+        seen.add(key)
+        add_fact(doc, "organizations", org["char_start"], org["char_end"],
+                 name=org["name"], kind=org["kind"], expansion=org["expansion"])
     return doc

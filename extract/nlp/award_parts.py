@@ -1,0 +1,274 @@
+"""The pieces of the awards component: one finder per shape of award, and the recipient.
+
+Each finder returns dicts with char_start, char_end, title, kind and giver. Rules:
+extract/rules/awards.yaml (and people.yaml for pronouns and roles).
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from .components.organizations import organizations_of
+from .lexicon import award_lexicon, people_lexicon
+from .names import Mention, person_mentions, resolve_short
+from .scan import clause_start, is_title, paragraph_at, sentence_at, title_runs
+
+_TITLE_END = re.compile(r"[;.:()“”\"!?\n]|,\s*(?=\d)")
+_DANH_HIEU = re.compile(r"(?<!\w)danh\s+hiệu\s+(?![“\"])", re.I)
+_GIVING = re.compile(r"(?<!\w)(?:trao\s+tặng|xét\s+tặng|tặng|trao|khen\s+thưởng)\s*$", re.I)
+_GIVEN_BY = re.compile(r"(?<!\w)được\s+(?P<giver>[^,;.]{2,80}?)\s+(?:trao\s+tặng|tặng|trao|khen\s+thưởng)\s*$")
+_OF = re.compile(r"\s+của\s+")
+_FOR = re.compile(r"(?:\s+năm\s+\d{4})?\s+(?:cho|thuộc\s+về)\s+")
+_GIVER_STOPS = {"vì", "cho", "năm", "về", "do", "trong", "tại", "khi", "và", "đã", "với", "nhân", "dịp"}
+_PRONOUN = re.compile(r"(?<!\w)(anh|chị|ông|bà|cô|thầy|em|Anh|Chị|Ông|Bà|Cô|Thầy|Em)(?!\w)(?!\s+[^\W\d_]*[A-ZĐÀ-Ỹ])")
+
+
+def _item(start: int, end: int, title: str, kind: str, giver: str | None = None, **extra) -> dict:
+    return {"char_start": start, "char_end": end, "title": " ".join(title.split()), "kind": kind,
+            "giver": giver, **extra}
+
+
+def _phrase_end(text: str, start: int, stops: frozenset[str] | set[str], max_words: int) -> int:
+    """End of a free phrase from `start`: before a stop word, punctuation or max_words words."""
+    hard = _TITLE_END.search(text, start)
+    limit = hard.start() if hard else len(text)
+    end, count = start, 0
+    for word in re.finditer(r"[^\s,]+", text[start:limit]):
+        if word.group(0) in stops or count >= max_words:
+            break
+        end, count = start + word.end(), count + 1
+    return end
+
+
+def _with_qualifier(text: str, end: int) -> int:
+    """Extend a title over a following qualifier ("… cấp thành phố", "… Thủ đô")."""
+    qualifier = award_lexicon().qualifiers.match(text, end + 1) if text[end:end + 1] == " " else None
+    return qualifier.end() if qualifier else end
+
+
+def unquoted_titles(doc: Doc) -> list[dict]:
+    """'danh hiệu Công nhân giỏi, Lao động sáng tạo' -> two titles; lists split at ', <Capital>'."""
+    lex, text, found = award_lexicon(), doc.text, []
+    for cue in _DANH_HIEU.finditer(text):
+        start = cue.end()
+        if re.search(r"(?:các|những|nhiều)\s+$", text[max(0, cue.start() - 8):cue.start()]) and not text[start:start + 1].isupper():
+            continue  # "các danh hiệu cao hơn": titles in general
+        while start < len(text) and not lex.not_titles.match(text, start):
+            known = lex.titles.match(text, start)
+            end = known.end() if known else _phrase_end(text, start, lex.title_stops | {"cấp"}, lex.max_title_words)
+            end = _with_qualifier(text, end)
+            if end <= start or (not known and not text[start].isalpha()):
+                break
+            found.append(_item(start, end, text[start:end], "danh hiệu"))
+            more = re.match(r",\s*(?=[^\W\d_])", text[end:end + 3])
+            if not more or not is_title(text[end + more.end():].split(" ", 1)[0].strip(",.;")):
+                break
+            start = end + more.end()
+    return found
+
+
+def known_titles(doc: Doc) -> list[dict]:
+    """Known titles written without quotes right after an award verb ('đạt Lao động tiên tiến')."""
+    lex, text, found = award_lexicon(), doc.text, []
+    for match in lex.titles.finditer(text):
+        if not match.group(0)[0].isupper():
+            continue
+        before = text[max(0, match.start() - 30):match.start()]
+        if re.search(lex.verbs.pattern + r"(?:\s+danh\s+hiệu)?\s*$", before, re.I):
+            end = _with_qualifier(text, match.end())
+            found.append(_item(match.start(), end, text[match.start():end], "danh hiệu"))
+    return found
+
+
+def _org_at(doc: Doc, pos: int) -> dict | None:
+    return next((o for o in organizations_of(doc) if o["char_start"] == pos), None)
+
+
+def _giver_after(doc: Doc, pos: int) -> tuple[str | None, int]:
+    """'… của <giver>': the giver and where it ends."""
+    text = doc.text
+    of = _OF.match(text, pos)
+    if not of:
+        return None, pos
+    start = of.end()
+    role = people_lexicon().roles.match(text, start)
+    org_start = re.match(r"\s*", text[role.end():]).end() + role.end() if role else start
+    org = _org_at(doc, org_start)
+    if org:
+        end = org["char_end"]
+    elif start < len(text) and text[start].isupper():
+        end = _phrase_end(text, start, _GIVER_STOPS, 8)
+    else:
+        return None, pos
+    giver = re.sub(r"\s*\([^()]*\)", "", text[start:end]).strip(" ,")
+    return (giver, end) if giver else (None, pos)
+
+
+def _giver_before(doc: Doc, head_start: int) -> tuple[str | None, int | None]:
+    """'được <giver> tặng' or '<organisation> trao' right before the award: (giver, subject end)."""
+    text = doc.text
+    floor = clause_start(text, head_start, sentence_at(doc, head_start)[0])
+    left = text[floor:head_start]
+    given = _GIVEN_BY.search(left)
+    if given and (given.group("giver")[0].isupper() or people_lexicon().roles.match(given.group("giver"))):
+        return given.group("giver").strip(), floor + given.start()
+    giving = _GIVING.search(left)
+    if giving:
+        cut = floor + giving.start()
+        org = next((o for o in organizations_of(doc) if o["char_end"] <= cut and not text[o["char_end"]:cut].strip(" đãvừa")), None)
+        if org:
+            return org["name"], None
+    return None, None
+
+
+def documents(doc: Doc) -> list[dict]:
+    """Bằng khen / Giấy khen / Cờ thi đua / Huân chương …, with the giver when stated."""
+    lex, text, found = award_lexicon(), doc.text, []
+    for match in lex.documents.finditer(text):
+        head, end = match.group("doc"), match.end()
+        grade = lex.grades.match(text, end + 1) if text[end:end + 1] == " " else None
+        named = re.match(r" [“\"]([^“”\"\n]{1,80})[”\"]", text[end:])
+        if grade:
+            head, end = f"{head} {grade.group(0)}", grade.end()
+        elif named:
+            head, end = f"{head} “{named.group(1)}”", end + named.end()
+        kind = lex.document_kinds.get(" ".join(match.group("doc").lower().split()), "bằng khen")
+        giver, giver_end = _giver_after(doc, end)
+        subject_end, written_after = None, giver is not None
+        if giver is None:
+            giver, subject_end = _giver_before(doc, match.start())
+            giver = giver or _inherited_giver(doc, found, match.start())
+        else:
+            end = giver_end
+        in_title = giver and kind in lex.giver_in_title and (written_after or lex.giver_before_in_title)
+        title = f"{head} của {giver}" if in_title else head
+        found.append(_item(match.start(), end, title, kind, giver, subject_end=subject_end))
+    return found
+
+
+def _inherited_giver(doc: Doc, earlier: list[dict], start: int) -> str | None:
+    """'X trao Cờ thi đua cho …, cùng Bằng khen cho …': the second award has the same giver."""
+    sent_start, _ = sentence_at(doc, start)
+    same = [a for a in earlier if a["char_start"] >= sent_start and a["giver"]]
+    return same[-1]["giver"] if same else None
+
+
+def named_prizes(doc: Doc) -> list[dict]:
+    """'Giải thưởng Nguyễn Đức Cảnh': the head and the capitalised name after it."""
+    lex, text, found = award_lexicon(), doc.text, []
+    for match in lex.named_prizes.finditer(text):
+        runs = title_runs(text, match.end(), min(len(text), match.end() + 80))
+        if runs and text[match.end():runs[0].start] == " ":
+            found.append(_item(match.start(), runs[0].end, text[match.start():runs[0].end], "giải thưởng"))
+    return found
+
+
+def contest_prizes(doc: Doc) -> list[dict]:
+    """'giải nhất nghề Hàn CO2', 'giải nhì kỳ thi nghề giỏi': rank and what it was for."""
+    lex, text, found = award_lexicon(), doc.text, []
+    for match in lex.prize.finditer(text):
+        if re.search(r"\d\s*$", text[max(0, match.start() - 4):match.start()]):
+            continue  # "2 giải Nhất": a count of prizes, a statistic
+        end = _phrase_end(text, match.end(), lex.prize_stops, lex.max_prize_words) if text[match.end():match.end() + 1] == " " else match.end()
+        end = max(end, match.end())
+        found.append(_item(match.start(), end, text[match.start():end], "giải"))
+    return found
+
+
+# --- recipients ---------------------------------------------------------------------------
+
+def _full_name(mentions: list[Mention], mention: Mention) -> str | None:
+    if mention.full:
+        return mention.name
+    full = resolve_short(mentions, mention)
+    return full.name if full else None
+
+
+def _pronoun_person(doc: Doc, mentions: list[Mention], pos: int, pronoun: str) -> str | None:
+    """The person a subject pronoun ("anh") points back to: the last named before it in the paragraph."""
+    para_start, _ = paragraph_at(doc.text, pos)
+    earlier = [m for m in mentions if m.full and para_start <= m.start < pos]
+    if not earlier:
+        return None
+    last = earlier[-1]
+    if last.honorific and last.honorific.lower() in people_lexicon().pronouns and last.honorific.lower() != pronoun.lower():
+        return None
+    return last.name
+
+
+def _subjects(doc: Doc, start: int, end: int) -> list[tuple[int, str | None]]:
+    """(end position, name) of every possible subject in text[start:end]."""
+    mentions = person_mentions(doc)
+    found = [(m.end, _full_name(mentions, m)) for m in mentions if start <= m.start and m.end <= end]
+    found += [(o["char_end"], o["name"]) for o in organizations_of(doc) if start <= o["char_start"] and o["char_end"] <= end]
+    for match in _PRONOUN.finditer(doc.text, start, end):
+        if not any(m.start <= match.start() < m.end or 0 <= m.start - match.end() <= 1 for m in mentions):
+            found.append((match.end(), _pronoun_person(doc, mentions, match.start(), match.group(1))))
+    return sorted(found)
+
+
+def _for_whom(doc: Doc, pos: int) -> tuple[bool, str | None]:
+    """'… cho <recipient>' after the award: (found a 'cho', the named recipient or None)."""
+    text = doc.text
+    match = _FOR.match(text, pos)
+    if not match:
+        return False, None
+    org = _org_at(doc, match.end())
+    if org:
+        return True, org["name"]
+    mentions = person_mentions(doc)
+    mention = next((m for m in mentions if match.end() <= m.start <= match.end() + 12
+                    and not text[match.end():m.start].strip(" ").isdigit()
+                    and re.fullmatch(r"(?:[^\W\d_]+\s+){0,2}", text[match.end():m.start])), None)
+    return True, _full_name(mentions, mention) if mention else None
+
+
+def _receiving_verb_start(doc: Doc, award: dict, floor: int) -> int | None:
+    """Start of the receiving verb before the award ("đạt", "được tặng", "vinh dự nhận"), or None."""
+    text, lex = doc.text, award_lexicon()
+    verbs = [v for v in lex.verbs.finditer(text, floor, award["char_start"]) if award["char_start"] - v.end() <= 40]
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    giving = re.fullmatch(r"(?:trao\s+tặng|xét\s+tặng|tặng|trao|khen\s+thưởng)", verb.group(0), re.I)
+    if giving and not re.search(r"được\s+$", text[floor:verb.start()]):
+        return None  # "LĐLĐ tỉnh trao Bằng khen": the subject gives it
+    return verb.start()
+
+
+def _appositive_owner(doc: Doc, floor: int, subject_end: int, name: str | None) -> str | None:
+    """'Lê Thị Hải Yến, Trưởng khoa Nhi, Bệnh viện …, được trao': the person, not their unit."""
+    mentions = person_mentions(doc)
+    for mention in reversed([m for m in mentions if floor <= m.start and m.end < subject_end]):
+        between = doc.text[mention.end:subject_end]
+        if re.match(r"\s*[,(–-]", between) and not award_lexicon().verbs.search(between):
+            return _full_name(mentions, mention)
+    return name
+
+
+def recipient_of(doc: Doc, award: dict, award_spans: list[tuple[int, int]]) -> str | None:
+    """The person or unit given the award, or None when unnamed or a counted group."""
+    lex, text = award_lexicon(), doc.text
+    has_for, named = _for_whom(doc, award["char_end"])
+    if has_for:
+        return named
+    floor = clause_start(text, award["char_start"], sentence_at(doc, award["char_start"])[0])
+    verb_start = award.get("subject_end") or _receiving_verb_start(doc, award, floor)
+    if verb_start is None:
+        return None
+    subjects = [s for s in _subjects(doc, floor, verb_start) if not any(a <= s[0] - 1 < b for a, b in award_spans)]
+    if not subjects:
+        return None
+    subject_end, name = subjects[-1]
+    gap = text[subject_end:verb_start]
+    if len(gap.split()) > 8 or lex.group_nouns.search(gap):
+        return None
+    return _appositive_owner(doc, floor, subject_end, name)
+
+
+def is_proposal(doc: Doc, award: dict) -> bool:
+    """'được đề nghị Tổng LĐLĐ Việt Nam tặng Bằng khen': proposed, not given."""
+    floor = clause_start(doc.text, award["char_start"], sentence_at(doc, award["char_start"])[0])
+    before = doc.text[max(floor, award["char_start"] - 50):award["char_start"]]
+    return bool(award_lexicon().proposals.search(before))

@@ -1,0 +1,123 @@
+"""Small shared views of a Doc for the rule components: sentences, words, capitalised runs,
+per-Doc caches and span bookkeeping.
+
+Vietnamese writes proper names with every syllable capitalised ("Lê Thị Kim Huệ") and
+organisation or place names with the first syllable of each word capitalised ("Trung tâm
+Y tế"); both views are offered: syllables (regex over the text) and words (underthesea tokens).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable
+
+from spacy.tokens import Doc
+
+SYLLABLE = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*")
+YEAR = re.compile(r"(?<![\d/.-])(?:19[5-9]\d|20[0-4]\d)(?![\d/])")
+
+
+def cached(doc: Doc, key: str, build: Callable[[], Any]) -> Any:
+    """Compute something once per Doc (several components read the same view)."""
+    store = doc.user_data.setdefault("_thidua_cache", {})
+    if key not in store:
+        store[key] = build()
+    return store[key]
+
+
+def is_title(word: str) -> bool:
+    """A syllable written with a capital and then lower case ("Huệ", "A")."""
+    return word[:1].isupper() and (len(word) == 1 or word[1:].islower())
+
+
+def is_abbreviation(word: str) -> bool:
+    """An all-capital word of two or more letters ("LĐLĐ", "KCN&CX", "THCS", "CO2")."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def sentences(doc: Doc) -> list[tuple[int, int]]:
+    return cached(doc, "sentences", lambda: [(s.start_char, s.end_char) for s in doc.sents] if len(doc) else [])
+
+
+def sentence_at(doc: Doc, pos: int) -> tuple[int, int]:
+    """The (start, end) of the sentence holding character `pos`."""
+    spans = sentences(doc)
+    starts = [s for s, _ in spans]
+    index = bisect.bisect_right(starts, pos) - 1
+    if index < 0:
+        return (0, len(doc.text))
+    return spans[index]
+
+
+def paragraph_at(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+@dataclass(frozen=True)
+class Run:
+    """Consecutive capitalised syllables separated by single spaces."""
+
+    words: tuple[tuple[int, int, str], ...]
+
+    @property
+    def start(self) -> int:
+        return self.words[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.words[-1][1]
+
+
+def title_runs(text: str, start: int = 0, end: int | None = None) -> list[Run]:
+    """Every run of title-case syllables in text[start:end]."""
+    end = len(text) if end is None else end
+    runs, current = [], []
+    for match in SYLLABLE.finditer(text, start, end):
+        word = match.group(0)
+        titled = is_title(word) and "." not in word
+        if titled and current and text[current[-1][1]:match.start()] == " ":
+            current.append((match.start(), match.end(), word))
+            continue
+        if current:
+            runs.append(Run(tuple(current)))
+        current = [(match.start(), match.end(), word)] if titled else []
+    if current:
+        runs.append(Run(tuple(current)))
+    return runs
+
+
+def inside(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    """True if [start, end) overlaps any of `spans`."""
+    return any(s < end and start < e for s, e in spans)
+
+
+def fact_spans(doc: Doc, *fields: str) -> list[tuple[int, int]]:
+    """(char_start, char_end) of every fact recorded so far in `fields`."""
+    facts = doc.user_data.get("facts", {})
+    return [(f["char_start"], f["char_end"]) for field in fields for f in facts.get(field, [])]
+
+
+def clause_end(text: str, pos: int, limit: int) -> int:
+    """Where the clause holding `pos` ends: the next ; or sentence end, capped at `limit`."""
+    match = re.compile(r"[;\n]|\.(?:\s|$)").search(text, pos, limit)
+    return match.start() if match else limit
+
+
+def clause_start(text: str, pos: int, floor: int) -> int:
+    cut = max(text.rfind(";", floor, pos), text.rfind("\n", floor, pos))
+    return floor if cut < 0 else cut + 1
+
+
+def years_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(position, year) of single years in text[start:end], skipping ranges like 2020-2023."""
+    found = []
+    for match in YEAR.finditer(text, start, end):
+        before, after = text[max(0, match.start() - 3):match.start()], text[match.end():match.end() + 3]
+        if re.search(r"\d\s*[-–]\s*$", before) or re.match(r"\s*[-–]\s*\d", after):
+            continue
+        found.append((match.start(), int(match.group(0))))
+    return found
