@@ -113,7 +113,8 @@ def sitemap_entries(body: bytes) -> tuple[str, list[tuple[str, str | None]]]:
     except Exception:
         return "invalid", []
     entries = [(entry["loc"], entry.get("lastmod")) for entry in sitemap if entry.get("loc")]
-    return sitemap.type or "invalid", entries
+    kind = sitemap.type if sitemap.type in ("urlset", "sitemapindex") else "invalid"
+    return kind, entries if kind != "invalid" else []
 
 
 def feed_entries(body: bytes) -> Iterator[tuple[str, str | None]]:

@@ -9,7 +9,6 @@ from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.utils.defer import maybe_deferred_to_future
-from twisted.internet import reactor
 from twisted.internet.task import deferLater
 
 from .handlers import MIRROR_SLOT
@@ -89,6 +88,8 @@ class BackoffRetryMiddleware(RetryMiddleware):
         if request.meta.get("download_slot") == MIRROR_SLOT:
             delay /= 10
         if delay > 0:
+            from twisted.internet import reactor  # the installed one; importing it early would install the default
+
             log.debug("retry %d of %s in %.1fs", tries, request.url, delay)
             await maybe_deferred_to_future(deferLater(reactor, delay, lambda: None))
 

@@ -282,8 +282,12 @@ def _page_bytes(page: StoredPage) -> bytes:
     return body
 
 
+TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
+
+
 def encode_text(text: str, encoding: str) -> bytes:
-    """Encode text, decomposing characters the codec lacks (windows-1258 keeps tone marks apart)."""
+    """Encode text; a character the codec lacks is written as its letter plus combining tone mark,
+    the way windows-1258 spells Vietnamese ("ệ" -> "ê" + dot below)."""
     out = bytearray()
     for char in text:
         try:
@@ -291,16 +295,8 @@ def encode_text(text: str, encoding: str) -> bytes:
             continue
         except UnicodeEncodeError:
             pass
-        # e.g. "ệ" -> "ê" + combining dot below: cp1258 has the first and the mark, not the pair
         decomposed = unicodedata.normalize("NFD", char)
-        base, marks = decomposed[0], decomposed[1:]
-        for lead_len in range(len(decomposed), 0, -1):
-            head = unicodedata.normalize("NFC", decomposed[:lead_len])
-            try:
-                out += head.encode(encoding) + decomposed[lead_len:].encode(encoding)
-                break
-            except UnicodeEncodeError:
-                continue
-        else:
-            out += base.encode(encoding, errors="xmlcharrefreplace") + marks.encode(encoding, errors="ignore")
+        letter = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in TONE_MARKS))
+        tones = "".join(c for c in decomposed if c in TONE_MARKS)
+        out += letter.encode(encoding, errors="xmlcharrefreplace") + tones.encode(encoding, errors="ignore")
     return bytes(out)

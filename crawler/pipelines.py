@@ -11,7 +11,6 @@ import hashlib
 import logging
 from typing import Any
 
-from twisted.internet import reactor
 from twisted.internet.threads import deferToThreadPool
 from twisted.python.threadpool import ThreadPool
 from scrapy.utils.defer import maybe_deferred_to_future
@@ -49,6 +48,8 @@ class ExtractStorePipeline:
         if state and state.get("raw_hash") == digest:
             session.unchanged(url)
             return {"url": url, "outcome": "unchanged"}
+        from twisted.internet import reactor  # the one Scrapy installed
+
         try:
             record = await maybe_deferred_to_future(deferToThreadPool(
                 reactor, self.pool, extract_page, item["body"], url=url, content_type=item.get("content_type")))
