@@ -18,7 +18,7 @@ FEEDS = ("https://laodong.vn/rss/cong-doan.rss",)
 SITEMAPS = ("https://laodong.vn/sitemap.xml",)
 
 ARTICLE = ArticleSelectors(
-    title="meta[property='og:title']",
+    title="article .title h1, meta[property='og:title']",
     lead="div.chappeau",
     body="div.art-body",
     author="span.authors",

@@ -12,10 +12,10 @@ LISTING_LINKS = "div.list_news div.list_news_img a[href], div.list_news_title h2
 NEXT_PAGE = "div.__MB_ARTICLE_PAGING a[href]"  # "Sau »" wins; pages are /<section>/pN
 
 ARTICLE = ArticleSelectors(
-    title="meta[property='og:title']",
-    lead="meta[name='description']",
+    title="h1.title_detail, meta[property='og:title']",
+    lead=".sapo_detail, meta[name='description']",  # the page's sapo; the meta copy may be cut short
     body=".detail_info",
-    author=".detail_info .author, .author",
+    author=".detail_info .author, .content_detail .author",
     date=".content_detail .tool i",
     drop=(".tags", ".related", ".box_related", ".list_news", ".__MB_ARTICLE_PAGING"),
 )

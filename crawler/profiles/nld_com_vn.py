@@ -9,7 +9,7 @@ ARTICLE = ArticleSelectors(
     title=".detail-title",
     lead=".detail-sapo",
     body=".detail-content.afcbc-body, div.content-news-detail",
-    author="meta[property='dable:author']",
+    author=".detail-author .name, meta[property='dable:author']",
     date="meta[itemprop='datePublished']",
     date_attr="content",
     drop=(".detail-relate", ".box-related", ".detail-tag"),

@@ -13,7 +13,7 @@ from lxml import etree
 
 from thidua.text import normalize_inline
 
-from .dom import BLOCK_TAGS, class_words, is_boilerplate_box, link_text_length
+from .dom import BLOCK_TAGS, class_words, is_boilerplate_box, link_text_length, text_content
 from .wordlists import wordlists
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -44,7 +44,7 @@ def _is_caption_element(element: etree._Element) -> bool:
 
 def _whole_run(element: etree._Element, tags: frozenset[str], text: str) -> bool:
     """Whether all of the element's text sits inside child elements with one of `tags`."""
-    inner = sum(len(normalize_inline(child.text_content())) for child in element.iter(*tags) if child is not element)
+    inner = sum(len(normalize_inline(text_content(child))) for child in element.iter(*tags) if child is not element)
     return inner >= len(text) * 0.9
 
 
@@ -101,14 +101,14 @@ class BlockWalker:
             if child.tag in BLOCK_TAGS or child.tag == "br" or _has_block_descendant(child):
                 self._loose(loose, linked)
                 loose, linked = [], 0
-                if child.tag == "img" or child.find(".//img") is not None and not child.text_content().strip():
+                if child.tag == "img" or child.find(".//img") is not None and not text_content(child).strip():
                     self.in_picture = True
                 self._visit(child)
             elif child.tag == "img":
                 self.in_picture = True
             elif child.tag not in _SKIP_TAGS:
-                loose.append(child.text_content())
-                linked += link_text_length(child) if child.tag != "a" else len(child.text_content().strip())
+                loose.append(text_content(child))
+                linked += link_text_length(child) if child.tag != "a" else len(text_content(child).strip())
             loose.append(child.tail or "")
         self._loose(loose, linked)
 
@@ -129,13 +129,13 @@ class BlockWalker:
             self.in_picture = False
             return
         for row in table.iter("tr"):
-            cells = [normalize_inline(cell.text_content()) for cell in row if cell.tag in ("td", "th")]
+            cells = [normalize_inline(text_content(cell)) for cell in row if cell.tag in ("td", "th")]
             text = " | ".join(cell for cell in cells if cell)
             if text:
                 self.pieces.append(Piece("paragraph", text, element=row))
 
     def _emit(self, kind: str, element: etree._Element) -> Piece | None:
-        text = normalize_inline(element.text_content())
+        text = normalize_inline(text_content(element))
         if not text:
             return None
         links = min(1.0, link_text_length(element) / len(text))

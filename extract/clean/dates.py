@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from lxml import etree
 
-from .dom import class_words, meta_content, select, text_of
+from .dom import class_words, meta_content, select, text_content, text_of
 
 VIETNAM = timezone(timedelta(hours=7))
 _DMY = re.compile(
@@ -139,7 +139,7 @@ def json_ld_types(root: etree._Element) -> set[str]:
 def date_from_metadata(root: etree._Element) -> str | None:
     """From meta tags, <time itemprop=datePublished> or JSON-LD datePublished."""
     for element in root.iterfind(".//*[@itemprop='datePublished']"):
-        value = element.get("content") or element.get("datetime") or element.text_content()
+        value = element.get("content") or element.get("datetime") or text_content(element)
         found = parse_iso(value) or parse_date_text(value)
         if found:
             return found

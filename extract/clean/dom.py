@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import lxml.html
 from lxml import etree
 from lxml.cssselect import CSSSelector
 
@@ -21,17 +20,38 @@ BLOCK_TAGS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "o
                         "header", "footer", "aside", "main", "pre", "dl", "dt", "dd", "hr", "center"})
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _WORD_SPLIT = re.compile(r"[\s_\-]+")
-_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False)
+# Plain lxml elements, not lxml.html's: its element class lookup costs more than the parse itself.
+_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False)
+_STRING = etree.XPath("string()", smart_strings=False)
 
 
 def parse_html(text: str) -> etree._Element | None:
     """The document root, or None when lxml finds no element at all."""
     text = _XML_DECLARATION.sub("", text, count=1)
     try:
-        root = lxml.html.document_fromstring(text, parser=_PARSER)
-    except (etree.ParserError, ValueError):
+        root = etree.fromstring(text, parser=_PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
     return root if root is not None and len(root) else None
+
+
+def text_content(element: etree._Element) -> str:
+    """All text inside an element, as lxml.html's text_content() gives it."""
+    return _STRING(element)
+
+
+def drop_tree(element: etree._Element) -> None:
+    """Remove an element and its children, keeping the text that follows it."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
 
 
 @lru_cache(maxsize=512)
@@ -80,15 +100,15 @@ def is_boilerplate_box(element: etree._Element) -> bool:
 
 def text_of(element: etree._Element) -> str:
     """The element's text on one line, normalised."""
-    return normalize_inline(element.text_content())
+    return normalize_inline(text_content(element))
 
 
 def link_text_length(element: etree._Element) -> int:
-    return sum(len(a.text_content().strip()) for a in element.iter("a"))
+    return sum(len(text_content(a).strip()) for a in element.iter("a"))
 
 
 def link_density(element: etree._Element, text: str | None = None) -> float:
-    length = len(text if text is not None else element.text_content().strip())
+    length = len(text if text is not None else text_content(element).strip())
     return min(1.0, link_text_length(element) / length) if length else 0.0
 
 
@@ -96,14 +116,31 @@ def has_block_child(element: etree._Element) -> bool:
     return any(isinstance(child.tag, str) and child.tag in BLOCK_TAGS for child in element.iterdescendants())
 
 
+_META_CACHE: list = [None, {}]  # the last page's root and its meta tags: one scan per page
+
+
+def _meta_tags(root: etree._Element) -> dict[str, str]:
+    """Content of every <meta> by its property, name or itemprop (the first non-empty wins)."""
+    if _META_CACHE[0] is not root:
+        found: dict[str, str] = {}
+        for meta in root.iter("meta"):
+            content = meta.get("content")
+            if not content or not content.strip():
+                continue
+            for attr in ("property", "name", "itemprop"):
+                key = meta.get(attr)
+                if key:
+                    found.setdefault(key, content)
+        _META_CACHE[:] = [root, found]
+    return _META_CACHE[1]
+
+
 def meta_content(root: etree._Element, *keys: str) -> str | None:
-    """The first non-empty content of <meta name|property|itemprop=key>."""
+    """The first non-empty content of <meta name|property|itemprop=key>, normalised."""
+    tags = _meta_tags(root)
     for key in keys:
-        for attr in ("property", "name", "itemprop"):
-            for meta in root.iterfind(f".//meta[@{attr}='{key}']"):
-                value = normalize_inline(meta.get("content") or "")
-                if value:
-                    return value
+        if key in tags:
+            return normalize_inline(tags[key]) or None
     return None
 
 

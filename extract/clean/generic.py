@@ -13,7 +13,7 @@ from lxml import etree
 
 from thidua.text import match_key, normalize_inline
 
-from .dom import class_words, is_boilerplate_box, link_text_length, meta_content, text_of
+from .dom import class_words, is_boilerplate_box, link_text_length, meta_content, text_content, text_of
 from .wordlists import wordlists
 
 _TITLE_SPLIT = re.compile(r"\s+[|\-–—]\s+")
@@ -37,8 +37,12 @@ def strip_site_name(title: str, site: str | None) -> str:
     return title if site else max(parts, key=len)
 
 
-def _overlap(a: str, b: str) -> float:
-    words_a, words_b = set(match_key(a).split()), set(match_key(b).split())
+def _words(text: str) -> set[str]:
+    """Words of a text for likeness tests (the page is NFC already: no full normalisation)."""
+    return set(text.casefold().replace("\u00a0", " ").split())
+
+
+def _overlap(words_a: set[str], words_b: set[str]) -> float:
     return len(words_a & words_b) / max(1, len(words_a | words_b))
 
 
@@ -50,14 +54,15 @@ def find_title(root: etree._Element) -> tuple[str | None, etree._Element | None]
         node = root.find(".//title")
         hint = text_of(node) if node is not None else None
     hint = strip_site_name(hint, site) if hint else None
+    hint_words = _words(hint) if hint else set()
     best, best_score = None, 0.0
     for heading in root.iter("h1", "h2", "h3"):
-        text = text_of(heading)
-        if len(text) < 8 or is_boilerplate_box(heading) or heading.tag != "h1" and not hint:
+        text = text_content(heading).strip()
+        if len(text) < 8 or heading.tag != "h1" and (not hint or not 0.5 < len(text) / len(hint) < 2):
             continue
         # A page without an h1 may print its headline in a lower heading: then it must match.
-        score = (_overlap(text, hint) if hint else 1.0) - (0 if heading.tag == "h1" else 0.3)
-        if score > best_score:
+        score = (_overlap(_words(text), hint_words) if hint else 1.0) - (0 if heading.tag == "h1" else 0.3)
+        if score > best_score and not is_boilerplate_box(heading):
             best, best_score = heading, score
         if not hint:
             break
@@ -71,9 +76,10 @@ def _element_saying(root: etree._Element, text: str) -> etree._Element | None:
     body = root.find("body")
     key = match_key(text)
     for element in body.iter() if body is not None else ():
-        if isinstance(element.tag, str) and element.tag not in ("a", "title") and len(element) <= 3 \
-                and match_key(element.text_content()) == key:
-            return element
+        if isinstance(element.tag, str) and element.tag not in ("a", "title") and len(element) <= 3:
+            candidate = text_content(element)
+            if abs(len(candidate.strip()) - len(text)) < 10 and match_key(candidate) == key:
+                return element
     return None
 
 
@@ -120,11 +126,11 @@ def _is_headline_link(element: etree._Element) -> bool:
     """A link of headline length, alone or alone inside its wrapper (h3 > a, div.title > a)."""
     if not isinstance(element.tag, str):
         return False
-    links = [a for a in element.iter("a") if a.text_content().strip()]
+    links = [a for a in element.iter("a") if text_content(a).strip()]
     if len(links) != 1:
         return False
-    link_text = len(links[0].text_content().strip())
-    return link_text >= 15 and link_text >= 0.9 * len(element.text_content().strip())
+    link_text = len(text_content(links[0]).strip())
+    return link_text >= 15 and link_text >= 0.9 * len(text_content(element).strip())
 
 
 def _own_text(element: etree._Element) -> str:
@@ -137,14 +143,14 @@ def _paragraphs(root: etree._Element):
     """(element, length, teaser item or None) of each element holding a paragraph of text."""
     for element in root.iter(*_PROSE_TAGS):
         if element.tag in ("p", "pre", "blockquote", "li"):
-            text = element.text_content().strip()
+            text = text_content(element).strip()
         else:
             text = _own_text(element)
         length = len(text)
         if length < _MIN_PROSE or element.tag != "p" and length < 80:
             continue
-        links = link_text_length(element) if element.tag == "p" or length == len(element.text_content().strip()) \
-            else sum(len(a.text_content().strip()) for a in element.iterchildren("a"))
+        links = link_text_length(element) if element.tag == "p" or length == len(text_content(element).strip()) \
+            else sum(len(text_content(a).strip()) for a in element.iterchildren("a"))
         if links > 0.3 * length:
             continue
         yield element, length, teaser_holder(element)

@@ -16,8 +16,8 @@ from .authors import author_from_metadata, parse_byline
 from .blocks import BlockWalker, Piece
 from .dates import date_from_metadata, date_from_selector, date_near_title
 from .decode import decode_fast
-from .dom import (JUNK_TAGS, class_words, element_value, is_boilerplate_box, meta_content, parse_html, select,
-                  text_of)
+from .dom import (JUNK_TAGS, class_words, drop_tree, element_value, is_boilerplate_box, meta_content, parse_html,
+                  select, text_content, text_of)
 from .filters import cut_trailer, drop_noise, is_prose, take_byline
 from .generic import (content_root, find_kicker, find_lead, find_title, is_kicker, site_name, strip_site_name,
                       teaser_items)
@@ -59,14 +59,13 @@ def _clean(body, url: str | None, content_type: str | None, site: str | None) ->
     root = parse_html(text)
     if root is None:
         return CleanArticle.not_article("no HTML elements in the page", url, site)
-    reason = challenge_reason(text, len(root.text_content().strip())) if len(text) < 20000 else None
+    reason = challenge_reason(text, len(text_content(root).strip())) if len(text) < 20000 else None
     if reason:
         return CleanArticle.not_article(reason, url, site)
     canonical = _canonical(root)
     meta_date = date_from_metadata(root)  # before scripts go: JSON-LD lives in a script
     meta_author = author_from_metadata(root, site_name(root))
     etree.strip_elements(root, *JUNK_TAGS, with_tail=False)
-    teasers = teaser_items(root)  # before the generic path drops the boxes that hold them
     profile = profile_for(url)
     parts, method = (_profile_parts(root, profile.article), "profile") if profile else (None, "generic")
     if parts is None:
@@ -76,8 +75,13 @@ def _clean(body, url: str | None, content_type: str | None, site: str | None) ->
     parts.published = parts.published or meta_date or date_near_title(parts.title_element)
     article = _assemble(parts, meta_author, url, site, method)
     article.canonical_url = canonical
-    reason = listing_reason(len(article.text), teasers, url)
-    return CleanArticle.not_article(reason, url, site) if reason else article
+    if len(article.text) >= MIN_ARTICLE_CHARS:
+        return article
+    # Too little text: say whether the page lists other articles (counted on a fresh parse, as
+    # the generic path has dropped the boxes that hold them).
+    fresh = parse_html(text)
+    etree.strip_elements(fresh, *JUNK_TAGS, with_tail=False)
+    return CleanArticle.not_article(listing_reason(len(article.text), teaser_items(fresh), url), url, site)
 
 
 def _canonical(root: etree._Element) -> str | None:
@@ -100,7 +104,7 @@ def _profile_parts(root: etree._Element, selectors: ArticleSelectors) -> Parts |
         return None
     for selector in selectors.drop:
         for element in select(container, selector):
-            element.drop_tree()
+            drop_tree(element)
     title_element = _preferred(select(root, selectors.title))
     lead_element = _preferred(select(root, selectors.lead))
     captions = set(select(container, selectors.caption))
@@ -143,18 +147,24 @@ def _drop_boilerplate(root: etree._Element, keep: etree._Element | None) -> None
     body = root.find("body")
     if body is None:
         return
-    total = len(body.text_content()) or 1
-    doomed = []
-    for element in body.iter():
-        if not isinstance(element.tag, str) or element.tag in ("body", "main", "article"):
-            continue
-        if is_boilerplate_box(element):
-            if keep is not None and (element is keep or element in keep.iterancestors()):
-                continue
-            doomed.append(element)
+    keep_line = set(keep.iterancestors()) | {keep} if keep is not None else set()
+    doomed: list[etree._Element] = []
+    _find_boxes(body, keep_line, 0.5 * len(text_content(body)), doomed)
     for element in doomed:
-        if element.getparent() is not None and len(element.text_content()) < 0.5 * total:
-            element.drop_tree()
+        drop_tree(element)
+
+
+def _find_boxes(element: etree._Element, keep_line: set, most: float, doomed: list) -> None:
+    """Boxes to drop under `element`; a box holding most of the page's text is looked into instead
+    (a class on the page's main wrapper is no verdict)."""
+    for child in element:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag not in ("main", "article") and child not in keep_line and \
+                (child.tag in ("footer", "aside") or is_boilerplate_box(child)) and len(text_content(child)) < most:
+            doomed.append(child)
+        else:
+            _find_boxes(child, keep_line, most, doomed)
 
 
 def _byline_element_author(root: etree._Element, container: etree._Element | None) -> str | None:

@@ -45,10 +45,9 @@ def challenge_reason(text: str, visible_chars: int) -> str | None:
     return None
 
 
-def listing_reason(text_chars: int, teasers: int, url: str | None) -> str | None:
-    """A listing, tag or search page, or a page with nothing but navigation."""
-    if text_chars >= MIN_ARTICLE_CHARS:
-        return None
+def listing_reason(text_chars: int, teasers: int, url: str | None) -> str:
+    """Why a page with too little article text is not an article: a listing, tag or search page,
+    or nothing but navigation."""
     kind = "tag or search page" if url and _TAG_OR_SEARCH_URL.search(url) else "listing page"
     if teasers >= 2:
         return f"{kind}: {teasers} linked headlines with summaries and no article body"
