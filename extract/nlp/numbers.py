@@ -14,6 +14,7 @@ from .rules import load_rules
 
 # A number as it appears in text: digit groups with . or , between them.
 NUMBER_PATTERN = r"\d+(?:[.,]\d+)*"
+MAX_NUMBER_CHARS = 24
 
 _THOUSANDS_DOT = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _THOUSANDS_COMMA = re.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d{1,3}(?:,\d{3})+\.\d+")
@@ -32,6 +33,8 @@ def _tidy(value: float) -> int | float:
 def parse_number(text: str) -> int | float | None:
     """The value of a written number ("52.223" -> 52223, "1.157,42" -> 1157.42), or None."""
     text = (text or "").strip()
+    if len(text) > MAX_NUMBER_CHARS:  # a digit run this long is data, not a quantity
+        return None
     if _PLAIN.fullmatch(text):
         return int(text)
     if _THOUSANDS_DOT.fullmatch(text):

@@ -32,6 +32,7 @@ class Units:
     currencies: dict[str, str]
     time_units: frozenset[str]
     stop_words: frozenset[str]
+    stop_phrases: frozenset[tuple[str, ...]]
     no_coordination_after: frozenset[str]
     no_coordination_before: tuple[tuple[str, ...], ...]
 
@@ -48,6 +49,7 @@ class Units:
             currencies={k.lower(): v for k, v in units["currencies"].items()},
             time_units=frozenset(w.lower() for w in units["time_units"]),
             stop_words=frozenset(w.lower() for w in context["stop_words"]),
+            stop_phrases=frozenset(tuple(w.lower().split()) for w in context["stop_words"]),
             no_coordination_after=frozenset(w.lower() for w in units["no_coordination_after"]),
             no_coordination_before=tuple(tuple(w.lower().split()) for w in units["no_coordination_before"]),
         )
@@ -146,8 +148,8 @@ def _phrase_ends(text: str, pos: int, units: Units) -> bool:
     rest = text[pos:pos + 30]
     if not rest.strip() or rest[:1] in ",.;:!?)”\"\n":
         return True
-    after = _syllables(text, _skip_space(text, pos))
-    return bool(after) and after[0][2] in units.stop_words
+    after = tuple(s[2] for s in _syllables(text, _skip_space(text, pos))[:4])
+    return any(after[:size] in units.stop_phrases for size in range(1, len(after) + 1))
 
 
 def find_unit(doc: Doc, after: int, units: Units) -> tuple[str, int] | None:

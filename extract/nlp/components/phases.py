@@ -1,8 +1,8 @@
 """Component thidua_phases: numbered stages of a campaign, in doc.spans["phases"].
 
 A phase is a cue ("Đợt 1", "đợt II", "giai đoạn thứ hai") followed, within its own stretch of
-text (up to the next cue or the end of the sentence), by a date range from
-thidua_date_ranges and/or a theme ("chủ đề “…”"). A numbered cue with neither ("hoàn
+text (up to the next cue or the end of the sentence), by a date range (the
+grammar of extract/nlp/temporal.py) and/or a theme ("chủ đề “…”"). A numbered cue with neither ("hoàn
 thành chỉ tiêu giai đoạn 2") says nothing a researcher could use and is not recorded.
 The campaign is the one named in the phase's own sentence, or in the sentence that
 announces the stages ("phong trào “…” được tổ chức thành 3 đợt").
@@ -18,9 +18,11 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from thidua.text import match_key
+
 from ..facts import add_fact, facts_of
 from ..rules import load_rules
-from ..temporal import word_alternation
+from ..temporal import DateRange, ranges_in_sentence, word_alternation
 
 _QUOTED = r"[“\"«]([^”\"»\n]{2,300})[”\"»]"
 
@@ -77,28 +79,73 @@ def _sentence_bounds(doc: Doc, char: int) -> tuple[int, int]:
     return sent.start_char, sent.end_char
 
 
-def _campaign_in(doc: Doc, start: int, end: int) -> str | None:
-    for span, attrs in facts_of(doc, "campaigns"):
-        if start <= span.start_char and span.end_char <= end:
-            return attrs.get("name") or span.text
-    return None
+def _campaigns_before(doc: Doc, cue_start: int) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the campaigns named before the cue, in text order."""
+    names = {match_key(attrs.get("name") or span.text): attrs.get("name") or span.text
+             for span, attrs in facts_of(doc, "campaigns")}
+    found = {(attrs["char_start"], attrs["char_end"], attrs.get("name") or span.text)
+             for span, attrs in facts_of(doc, "campaigns") if attrs["char_end"] <= cue_start}
+    # a campaign is often recorded once; its later mentions still tie phases to it
+    for m in re.finditer(_QUOTED, doc.text[:cue_start]):
+        name = names.get(match_key(m.group(1)))
+        if name:
+            found.add((m.start(), m.end(), name))
+    return sorted(found)
 
 
-def _campaign_of(doc: Doc, cue_start: int, sent: tuple[int, int]) -> str | None:
-    """The campaign the text ties the phase to: its own sentence, else the announcing one."""
-    name = _campaign_in(doc, sent[0], sent[1])
-    if name or sent[0] == 0:
-        return name
+def _previous_sentence(doc: Doc, sent: tuple[int, int]) -> tuple[int, int] | None:
+    """The sentence before `sent` when it is in the same paragraph."""
+    if sent[0] == 0:
+        return None
     previous = _sentence_bounds(doc, sent[0] - 1)
-    paragraph_break = "\n" in doc.text[previous[1]:sent[0]]
-    announces = re.search(rf"\b(?:{word_alternation(_rules()['phase_words'])})\b", doc.text[previous[0]:previous[1]], re.I)
-    return None if paragraph_break or not announces else _campaign_in(doc, previous[0], previous[1])
+    return None if "\n" in doc.text[previous[1]:sent[0]] else previous
 
 
-def _date_range_in(doc: Doc, start: int, end: int) -> dict[str, Any] | None:
-    for span, attrs in facts_of(doc, "date_ranges"):
-        if start <= span.start_char < end and span.start_char - start <= _rules()["max_date_gap"]:
-            return attrs
+def _campaign_of(doc: Doc, cue_start: int, sent: tuple[int, int], series_start: int) -> str | None:
+    """The campaign the text ties the phase to, or None.
+
+    Named before the cue in the phase's sentence or in the sentence announcing the stages
+    ("phong trào “…” được tổ chức theo 2 đợt"); or referred back to ("Phong trào được chia
+    làm hai đợt", "giai đoạn 1 của chương trình") and named shortly before. A year after the
+    word ("phong trào thi đua năm 2024") means the year's movement in general: no tie.
+    """
+    named = _campaigns_before(doc, cue_start)
+    if not named:
+        return None
+    previous = _previous_sentence(doc, sent)
+    scope_start = previous[0] if previous else sent[0]
+    in_scope = [name for start, end, name in named if start >= scope_start and end <= series_start]
+    if in_scope:
+        return in_scope[-1]
+    scope = doc.text[scope_start:min(sent[1], cue_start + 40)]
+    if not any(r.search(scope) for r in anaphora_regexes()):
+        return None
+    window = {match_key(name) for _, end, name in named if cue_start - end <= _rules()["max_campaign_distance"]}
+    return named[-1][2] if len(window) == 1 else None  # several candidates: the text does not say which
+
+
+@lru_cache(maxsize=1)
+def anaphora_regexes() -> tuple[re.Pattern, ...]:
+    """"Phong trào (năm nay) được chia làm hai đợt", "giai đoạn 1 của chương trình"."""
+    rules = _rules()
+    words, stages = word_alternation(rules["campaign_words"]), word_alternation(rules["phase_words"])
+    count = rf"(?:\d+|{word_alternation(rules['number_words'])})"
+    return (
+        re.compile(rf"\b(?:{words})(?:\s+(?:năm nay|này))?\s+(?:được\s+)?(?:{word_alternation(rules['split_verbs'])})\b"
+                   rf"[^.;“”]{{0,25}}?\b{count}\s+(?:{stages})\b", re.IGNORECASE),
+        re.compile(rf"\b(?:{stages})\s+\S+\s+của\s+(?:{words})\b(?!\s*[“\"«])", re.IGNORECASE),
+    )
+
+
+def _date_range_in(doc: Doc, sent: tuple[int, int], start: int, end: int) -> DateRange | None:
+    """The first interval of the sentence that begins in the phase's stretch, near its cue.
+
+    The grammar runs again on the sentence (cheap) because thidua_date_ranges records a
+    repeated interval once, and two phases may repeat dates stated earlier.
+    """
+    for found in ranges_in_sentence(doc.text, sent[0], sent[1], doc.user_data.get("published")):
+        if start <= found.start_char < end and found.start_char - start <= _rules()["max_date_gap"]:
+            return found
     return None
 
 
@@ -107,18 +154,24 @@ def phases(doc: Doc) -> Doc:
     cues = [(m, phase_number(m)) for m in cue_regex().finditer(doc.text)]
     cues = [(m, n) for m, n in cues if n is not None]
     seen: set[tuple[int, Any, Any]] = set()
+    last: dict[str, Any] = {}
     for index, (m, number) in enumerate(cues):
         sent = _sentence_bounds(doc, m.start())
         stretch_end = min(sent[1], cues[index + 1][0].start() if index + 1 < len(cues) else sent[1])
-        dates = _date_range_in(doc, m.end(), stretch_end)
+        dates = _date_range_in(doc, sent, m.end(), stretch_end)
         theme = theme_regex().search(doc.text, m.end(), stretch_end)
         if dates is None and theme is None:
             continue
-        start, end = (dates["start"], dates["end"]) if dates else (None, None)
+        start, end = (dates.start, dates.end) if dates else (None, None)
         if (number, start, end) in seen:
             continue
         seen.add((number, start, end))
+        series_start = next(c.start() for c, _ in cues if c.start() >= sent[0])
+        campaign = _campaign_of(doc, m.start(), sent, series_start)
+        if campaign is None and last.get("number") == number - 1 and m.start() - last["end"] <= _rules()["max_series_gap"]:
+            campaign = last["campaign"]  # the next stage of the same series
+        last = {"number": number, "end": stretch_end, "campaign": campaign}
         add_fact(doc, "phases", m.start(), stretch_end, number=number, start=start, end=end,
-                 theme=theme.group(1).strip() if theme else None, campaign=_campaign_of(doc, m.start(), sent),
+                 theme=theme.group(1).strip() if theme else None, campaign=campaign,
                  text=doc.text[m.start():stretch_end].rstrip(" ,;."))
     return doc

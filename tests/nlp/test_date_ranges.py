@@ -1,0 +1,47 @@
+"""thidua_date_ranges on whole texts: facts recorded as spans with ISO ends."""
+import pytest
+
+from thidua.extract.nlp import analyse, extract_facts
+from thidua.extract.nlp.facts import facts_of
+
+
+def ranges(text, published=None):
+    doc = analyse(text, published)
+    return [(a["start"], a["end"]) for _, a in facts_of(doc, "date_ranges")]
+
+
+def test_phase_dates_in_a_paragraph():
+    text = ("Phong trào thi đua năm 2023 được tổ chức theo 2 đợt. Đợt 1 từ ngày 1/1/2023 đến 30/6/2023, "
+            "với chủ đề “Đoàn kết, sáng tạo”. Đợt 2 từ 1/7/2023 đến 31/12/2023 với chủ đề “Thi đua lao động giỏi”.")
+    assert ranges(text) == [("2023-01-01", "2023-06-30"), ("2023-07-01", "2023-12-31")]
+
+
+def test_spans_point_at_the_evidence():
+    text = "Đại hội Công đoàn các cấp nhiệm kỳ 2023 - 2028 đã thành công."
+    doc = analyse(text)
+    [(span, attrs)] = list(facts_of(doc, "date_ranges"))
+    assert attrs["text"] == "nhiệm kỳ 2023 - 2028"
+    assert text[attrs["char_start"]:attrs["char_end"]] == "nhiệm kỳ 2023 - 2028"
+    assert span.text == "nhiệm kỳ 2023 - 2028"
+
+
+def test_a_repeated_interval_counts_once():
+    text = "Năm học 2023 – 2024 có nhiều thành tích. Cô Hân được khen thưởng trong năm học 2023 – 2024."
+    assert ranges(text) == [("2023", "2024")]
+
+
+def test_year_from_publication_date():
+    text = "Từ nay đến hết 30/6, các CĐCS tổ chức thi đua. Đợt 2 từ ngày 1/7 đến ngày 28/7."
+    assert ranges(text, "2024-04-17T08:00:00+07:00") == [("2024-04-17", "2024-06-30"), ("2024-07-01", "2024-07-28")]
+    assert ranges(text) == []  # no year anywhere: nothing is guessed
+
+
+def test_single_dates_and_years_are_not_ranges():
+    text = "Ngày 8-1, LĐLĐ tỉnh tổ chức hội nghị. Năm 2024 là năm bản lề; tháng 6/2022 và quý Mão."
+    assert ranges(text) == []
+
+
+@pytest.mark.parametrize("text", ["", "   ", "The union met from 2020 to 2025 in Hanoi.", "a" * 3000, "1/1/2023 " * 500])
+def test_bad_input(text):
+    facts = extract_facts(text)
+    assert isinstance(facts["date_ranges"], list)

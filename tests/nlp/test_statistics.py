@@ -1,0 +1,71 @@
+"""thidua_statistics: value, unit, kind; what is not a statistic."""
+import pytest
+
+from thidua.extract.nlp import analyse, extract_facts
+from thidua.extract.nlp.facts import facts_of
+
+
+def stats(text, published=None):
+    doc = analyse(text, published)
+    return [(a["value"], a["unit"]) for _, a in facts_of(doc, "statistics")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Năm 2020, quận có 321 công nhân lao động được công nhận danh hiệu", [(321, "công nhân lao động")]),
+    ("biểu dương 48 công nhân giỏi, 12 sáng kiến sáng tạo cấp quận năm 2020.", [(48, "công nhân giỏi"), (12, "sáng kiến sáng tạo")]),
+    ("CNVCLĐ đã có 52.223 sáng kiến hợp lệ.", [(52223, "sáng kiến")]),
+    ("giá trị làm lợi 1.157,42 tỷ đồng.", [(1157420000000, "đồng")]),
+    ("tổng kinh phí hơn 258,7 tỉ đồng", [(258700000000, "đồng")]),
+    ("thăm hỏi 2,2 triệu lượt đoàn viên", [(2200000, "lượt đoàn viên")]),
+    ("Hơn 300 đại biểu là cán bộ công đoàn dự hội nghị.", [(300, "đại biểu")]),
+    ("đạt 108,9% chỉ tiêu", [(108.9, "%")]),
+    ("phiếu mua hàng 500.000 đồng", [(500000, "đồng")]),
+    ("12 cụm, khối thi đua trực thuộc LĐLĐ tỉnh", [(12, "cụm, khối thi đua")]),
+    ("tổ chức 5 “Phiên chợ Công đoàn”, bán hàng", [(5, "Phiên chợ Công đoàn")]),
+    ("hơn 1.200 lượt bệnh nhân không phải chuyển tuyến", [(1200, "lượt bệnh nhân")]),
+    ("trao 30 suất quà cho đoàn viên", [(30, "suất quà")]),
+    ("chăm lo cho 18.500 đoàn viên, người lao động với tổng kinh phí", [(18500, "đoàn viên")]),
+    ("15 tập thể và 27 cá nhân được nhận Bằng khen", [(15, "tập thể"), (27, "cá nhân")]),
+    ("Cụm gồm LĐLĐ 6 quận: Đống Đa, Hai Bà Trưng", [(6, "quận")]),
+    ("giảm 15% thời gian dừng máy", [(15, "%")]),
+])
+def test_value_and_unit(text, expected):
+    assert stats(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Các đơn vị trong Cụm thi đua số 1 luôn đổi mới",
+    "Đại hội Đảng bộ thành phố lần thứ 17 thành công",
+    "theo Kế hoạch số 126/KH-LĐLĐ ngày 2/1/2025 về công tác thi đua",
+    "Nghị quyết số 02-NQ/TW ngày 12/6/2021 của Bộ Chính trị",
+    "kỷ niệm 95 năm Ngày thành lập Công đoàn Việt Nam",
+    "chị 4 năm liền đạt danh hiệu, anh 35 tuổi",
+    "Năm 2023 là năm bản lề; ngày 8/3 và tháng 6/2022",
+    "Liên hệ đường dây nóng 0912 345 678",
+    "hưởng ứng phong trào “500 ngày đêm thi đua hoàn thành 3.000 km đường bộ cao tốc”",
+    "1 trong những đơn vị dẫn đầu",
+    "Đợt 1 từ ngày 1/1/2023 đến 30/6/2023",
+    "Covid-19 và CO2",
+    "hàng ngàn CNVCLĐ",
+    "tại số 12 phố Chu Văn An, Quận 1",
+])
+def test_not_statistics(text):
+    assert stats(text) == []
+
+
+def test_kind_and_qualifier():
+    text = "Năm 2023 kết nạp hơn 2.614 đoàn viên. LĐLĐ tỉnh phấn đấu có ít nhất 70% CĐCS hoàn thành tốt nhiệm vụ."
+    doc = analyse(text)
+    found = [a for _, a in facts_of(doc, "statistics")]
+    assert [(f["value"], f["kind"], f["qualifier"]) for f in found] == [(2614, "result", "hơn"), (70, "target", "ít nhất")]
+    assert found[1]["text"] == "ít nhất 70%"
+
+
+def test_a_repeated_statistic_counts_once():
+    assert stats("Biểu dương 48 công nhân giỏi. Trong số 48 công nhân giỏi có 5 nữ đoàn viên.") == [
+        (48, "công nhân giỏi"), (5, "nữ đoàn viên")]
+
+
+@pytest.mark.parametrize("text", ["", "English text with 300 workers and 95% coverage.", "9" * 20000, "1.2.3.4.5,6,7 %%% đồng"])
+def test_bad_input(text):
+    assert isinstance(extract_facts(text)["statistics"], list)
