@@ -129,6 +129,9 @@ class PeopleLexicon:
     abbreviations: frozenset[str]
     not_name_words: frozenset[str]
     honorific_words: frozenset[str]
+    role_stops: frozenset[str]
+    max_role_words: int
+    closed_roles: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -156,6 +159,9 @@ def people_lexicon() -> PeopleLexicon:
         abbreviations=frozenset(load_rules("abbreviations")["abbreviations"]),
         not_name_words=frozenset(rules["not_name_words"]),
         honorific_words=frozenset(w for w in rules["honorifics"] if " " not in w),
+        role_stops=frozenset(rules["role_stops"]),
+        max_role_words=int(rules["max_role_words"]),
+        closed_roles=frozenset(r.lower() for r in rules["closed_roles"]),
     )
 
 

@@ -49,6 +49,8 @@ def person_start(words: list[str], lex: PeopleLexicon, min_len: int = 2) -> int 
             continue
         if match_key(" ".join(words[index:])) in lex.not_people:
             continue
+        if length == 4 and width == 1 and _surname_width(words, index + 1, lex):
+            continue  # "Mai Trần Quốc Bảo" after "Hoàng": the name is "Trần Quốc Bảo"
         return index
     return None
 
@@ -71,6 +73,16 @@ def _role_before(text: str, start: int, floor: int) -> bool:
     return bool(re.search(people_lexicon().roles.pattern + r"[^.;:!?]*$", window, re.I))
 
 
+def _blocked_left(before: str, offset: int, organizations: list[tuple[int, int]]) -> bool:
+    """A street, place or award word right before the name, unless it ends an organisation
+    ("Liên đoàn Lao động Thành phố Lê Đình Hùng": "Thành phố" belongs to the body)."""
+    match = people_lexicon().blocking_left.search(before)
+    if not match:
+        return False
+    position = offset + match.start()
+    return not any(a <= position < b for a, b in organizations)
+
+
 def _mentions_in_run(doc: Doc, run: Run, sent: tuple[int, int], blocked: list[tuple[int, int]]) -> list[Mention]:
     lex = people_lexicon()
     text = doc.text
@@ -81,10 +93,12 @@ def _mentions_in_run(doc: Doc, run: Run, sent: tuple[int, int], blocked: list[tu
     else:
         offsets = run.words
     before = text[sent[0]:offsets[0][0]]
-    if lex.blocking_left.search(before) or inside(run.start, run.end, blocked):
+    if _blocked_left(before, sent[0], blocked):
         return []
     cue = honorific or (lex.honorific_before.search(before) or [None])[0]
     if len(words) == 1:
+        if inside(offsets[0][0], offsets[0][1], blocked):
+            return []
         if cue and not lex.abbreviations.issuperset(words):
             return [Mention(offsets[0][0], offsets[0][1], words[0], False, cue.strip())]
         return []
@@ -96,7 +110,7 @@ def _mentions_in_run(doc: Doc, run: Run, sent: tuple[int, int], blocked: list[tu
     if index > 0:
         cue = None  # "Hà Nội Đinh Quốc Toản": the words before are a place, not an honorific
     strong = length >= 3 or cue or has_role_after(text, end, sent[1]) or _role_before(text, start, sent[0])
-    if not strong or lex.blocking_left.search(text[sent[0]:start]):
+    if not strong or inside(start, end, blocked) or _blocked_left(text[sent[0]:start], sent[0], blocked):
         return []
     return [Mention(start, end, " ".join(words[index:]), True, cue.strip() if cue else None)]
 

@@ -94,8 +94,13 @@ def _cut_person(doc: Doc, head_end: int, name_end: int, lex: OrgLexicon) -> int:
     person_start = trailing_person(run)
     if person_start is None:
         return name_end
-    before = doc.text[head_end:person_start].split()
-    proper = [w for w in before if w not in lex.type_words and not _matches_whole(lex.inner_word, w)]
+    index = next(i for i, word in enumerate(run.words) if word[0] == person_start)
+    if index == 1:
+        return name_end  # "Công ty CP Sợi Hà Nam Tiến": one word before is the company's, not a place
+    before = doc.text[head_end:person_start]
+    for phrase in sorted(lex.type_words, key=len, reverse=True):
+        before = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", before)
+    proper = any(c.isupper() for c in before) or lex.place_word.search(before)
     if person_start == run.start and not proper:
         return name_end  # "Trường THCS Lê Quý Đôn": the name is the school's
     return len(doc.text[:person_start].rstrip())
@@ -143,6 +148,11 @@ def _organization_at(doc: Doc, match: re.Match, limit: int, lex: OrgLexicon) -> 
     name = " ".join(re.sub(r"\s*\([^()]*\)", "", written).split())
     return {"char_start": match.start(), "char_end": end, "name": name,
             "kind": kind, "expansion": _expansion(name, lex)}
+
+
+def head_starts(doc: Doc) -> set[int]:
+    """Where any organisation head begins, nested ones included ("Ban Tuyên giáo Tổng LĐLĐ …")."""
+    return cached(doc, "org_head_starts", lambda: {m.start() for m in org_lexicon().heads.finditer(doc.text)})
 
 
 def organizations_of(doc: Doc) -> list[dict]:

@@ -1,10 +1,155 @@
-"""Component thidua_people: writes doc.spans["people"]. Rules: extract/rules/."""
+"""Component thidua_people: writes doc.spans["people"].
+
+People are the full-name mentions of names.py (surname-led capitalised runs with cues), one
+entry per person; later short mentions ("bà Điệp") are linked to them. The role and its
+organisation come from an apposition after the name ("anh Vũ Văn Long, cán bộ của công ty …",
+"Nguyễn Chính Hữu - Phó Chủ tịch …") or, failing that, from a chain before it ("Chủ tịch LĐLĐ
+quận Đống Đa, Cụm trưởng … Lê Thị Kim Huệ": the first role of the chain). Names inside award
+or campaign names are not people. Rules: extract/rules/people.yaml.
+"""
 from __future__ import annotations
+
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from thidua.text import match_key
+
+from ..facts import add_fact
+from ..lexicon import people_lexicon
+from ..names import Mention, person_mentions, resolve_short
+from ..scan import fact_spans, inside, is_abbreviation, sentence_at, title_runs
+from .organizations import head_starts, organizations_of
+
+_APPOSITION = re.compile(r"\s*(?:(?:,|\(|[-–])\s*(?:\d+\s+tuổi\s*,\s*)?(?:(?:hiện là|hiện|nguyên là|là)\s+)?"
+                         r"|\s+(?:là|trở thành|được bầu làm|làm|giữ chức|hiện là|hiện giữ chức)\s+)")
+_CHAIN_FILLER = re.compile(r"năm\s+\d{4}|số\s+\d+|\([^()]*\)|(?<!\w)(?:đồng chí|ông|bà|anh|chị|cô|thầy)(?!\w)", re.I)
+_ROLE_END = re.compile(r"[,;.:()\n“”\"]|\s(?:của|tại|ở|và|cho|đã|được|cùng|với)\s")
+MAX_ROLE_WORDS = 7
+
+
+def _org_at(doc: Doc, pos: int) -> dict | None:
+    return next((o for o in organizations_of(doc) if o["char_start"] == pos), None)
+
+
+def _role_phrase(doc: Doc, role: re.Match) -> tuple[str, int]:
+    """The role text and its end: the office and the words qualifying it ("tổ trưởng tổ kỹ
+    thuật", "kỹ sư vận hành", "giáo viên Toán"), up to an organisation, a person or a stop."""
+    closed = re.sub(r"^(?:phó|nguyên|quyền)\s+", "", " ".join(role.group(0).lower().split())) in people_lexicon().closed_roles
+    end = role.end() if closed else _role_end(doc, role.end())
+    return " ".join(doc.text[role.start():end].split()), end
+
+
+def _role_end(doc: Doc, end: int) -> int:
+    text, lex = doc.text, people_lexicon()
+    starts = head_starts(doc) | {o["char_start"] for o in organizations_of(doc)} | {m.start for m in person_mentions(doc)}
+    _, sent_end = sentence_at(doc, end)
+    role_end, count, pending_dash, previous_end = end, 0, False, end
+    for token in doc.char_span(end, sent_end, alignment_mode="expand") or []:
+        word = token.text
+        if token.is_space:
+            continue
+        if token.idx < end:
+            rest = text[end:token.idx + len(word)].strip()
+            if rest[:1].islower() and not any(end <= s < token.idx + len(word) for s in starts):
+                role_end = token.idx + len(word)  # "thợ lò" is one word: the role is all of it
+            continue
+        if text[previous_end:token.idx] not in (" ", "") or count >= lex.max_role_words:
+            break
+        previous_end = token.idx + len(word)
+        if any(token.idx <= s < token.idx + len(word) for s in starts) or lex.roles.match(text, token.idx) \
+                or word.lower() in lex.role_stops:
+            break
+        if word in ("-", "–"):
+            pending_dash = True  # "Tuyên giáo - Nữ công": kept only if a capitalised word follows
+            continue
+        if not any(c.isalnum() for c in word) or (pending_dash and not word[:1].isupper()):
+            break
+        role_end, count, pending_dash = token.idx + len(word), count + 1, False
+    return role_end
+
+
+def _organization_after(doc: Doc, pos: int) -> str | None:
+    """The organisation a role belongs to: right after it, after "của", or after a unit phrase."""
+    text = doc.text
+    match = re.match(r"\s*,?\s*(?:của\s+|thuộc\s+|tại\s+)?", text[pos:])
+    org = _org_at(doc, pos + match.end())
+    if org is None:
+        unit = re.match(r"\s+(?:tổ|phân xưởng|xưởng|bộ phận|dây chuyền|khoa|phòng|đội)\s[^,;.()]{1,40}?,\s*", text[pos:])
+        org = _org_at(doc, pos + unit.end()) if unit else None
+    return org["name"] if org else None
+
+
+def _role_after(doc: Doc, mention: Mention) -> tuple[str, str | None] | None:
+    sent_start, sent_end = sentence_at(doc, mention.start)
+    apposition = _APPOSITION.match(doc.text, mention.end, sent_end)
+    if not apposition or apposition.end() == mention.end:
+        return None
+    role = people_lexicon().roles.match(doc.text, apposition.end(), sent_end)
+    if not role:
+        return None
+    phrase, end = _role_phrase(doc, role)
+    return phrase, _organization_after(doc, end)
+
+
+def _chain_ok(doc: Doc, start: int, end: int, masks: list[tuple[int, int]]) -> bool:
+    """Whether text[start:end] is only organisations, roles, years and commas."""
+    text = doc.text
+    for index in range(start, end):
+        if text[index] in " ,–-\u00a0" or any(a <= index < b for a, b in masks):
+            continue
+        return False
+    return True
+
+
+def _role_before(doc: Doc, mention: Mention) -> tuple[str, str | None] | None:
+    text = doc.text
+    sent_start, _ = sentence_at(doc, mention.start)
+    floor = max(sent_start, mention.start - 200)
+    roles = list(people_lexicon().roles.finditer(text, floor, mention.start))
+    masks = [(o["char_start"], o["char_end"]) for o in organizations_of(doc) if floor <= o["char_start"] < mention.start]
+    masks += [(r.start(), r.end()) for r in roles]
+    masks += [(m.start(), m.end()) for m in _CHAIN_FILLER.finditer(text, floor, mention.start)]
+    masks += [(r.start, r.end) for r in title_runs(text, floor, mention.start)]
+    masks += [(floor + w.start(), floor + w.end()) for w in re.finditer(r"[\w&]+", text[floor:mention.start])
+              if is_abbreviation(w.group(0))]
+    for role in roles:
+        if _chain_ok(doc, role.end(), mention.start, masks):
+            phrase, end = _role_phrase(doc, role)
+            return phrase, _organization_after(doc, end)
+    return None
+
+
+def role_of(doc: Doc, mention: Mention) -> tuple[str | None, str | None]:
+    """(role, organisation) next to a mention: apposition first, then the chain before it."""
+    found = _role_after(doc, mention) or _role_before(doc, mention)
+    return found if found else (None, None)
+
+
+def collect_people(doc: Doc) -> list[dict]:
+    """One entry per person with name, role, organization and the offsets of later mentions."""
+    blocked = fact_spans(doc, "awards", "campaigns")
+    mentions = [m for m in person_mentions(doc) if not inside(m.start, m.end, blocked)]
+    people: dict[str, dict] = {}
+    for mention in (m for m in mentions if m.full):
+        key = match_key(mention.name)
+        person = people.setdefault(key, {"char_start": mention.start, "char_end": mention.end,
+                                         "name": mention.name, "role": None, "organization": None, "mentions": []})
+        if mention.start != person["char_start"]:
+            person["mentions"].append([mention.start, mention.end])
+        if person["role"] is None:
+            person["role"], person["organization"] = role_of(doc, mention)
+    for mention in (m for m in mentions if not m.full):
+        full = resolve_short(mentions, mention)
+        if full is not None and match_key(full.name) in people:
+            people[match_key(full.name)]["mentions"].append([mention.start, mention.end])
+    return list(people.values())
+
 
 @Language.component("thidua_people")
 def people(doc: Doc) -> Doc:
+    for person in collect_people(doc):
+        add_fact(doc, "people", person["char_start"], person["char_end"], name=person["name"],
+                 role=person["role"], organization=person["organization"], mentions=sorted(person["mentions"]))
     return doc
