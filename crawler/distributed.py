@@ -49,6 +49,7 @@ DEFAULT_PREFIX = "thidua"
 IDLE_TIMEOUT = 10.0  # seconds a worker stays once nothing is queued and no other worker is busy
 WORKER_TTL = 60.0  # a worker silent this long is taken for dead
 HEARTBEAT = 5.0  # seconds between a worker's heartbeats
+POLL = 1.0  # seconds between looks at the shared queue while a worker waits for work
 KEYS_EXPIRE = 24 * 3600  # what a crawl left in redis vanishes a day after its last heartbeat
 KEY_PART = re.compile(r"[^A-Za-z0-9_.:-]+")
 REDIS_SCHEMES = ("redis", "rediss", "unix")
@@ -253,6 +254,9 @@ class SharedScheduler(Scheduler):
         self.roster: WorkerRoster | None = None
         self.heartbeat: task.LoopingCall | None = None
         self.quiet_since: float | None = None  # when the queue ran dry with no other worker busy
+        self.waiting = False  # idle, kept open while others work: poll the queue (see _tick)
+        self.handoff: Request | None = None  # the request _tick hands to the engine
+        self.last_beat = 0.0
         self.lost: Exception | None = None  # the redis error that stopped this worker
 
     @classmethod
@@ -292,8 +296,9 @@ class SharedScheduler(Scheduler):
                      base, others, len(self.queue))
         else:
             log.info("redis: starting crawl %s (no other worker is running)", base)
-        self.heartbeat = task.LoopingCall(self._beat)
-        self.heartbeat.start(HEARTBEAT, now=False)
+        self.last_beat = time.monotonic()
+        self.heartbeat = task.LoopingCall(self._tick)
+        self.heartbeat.start(POLL, now=False)
 
     def close(self, reason: str) -> None:
         if self.heartbeat is not None and self.heartbeat.running:
@@ -310,9 +315,22 @@ class SharedScheduler(Scheduler):
         if last:
             log.info("redis: last worker out, the crawl's queue and seen-set are deleted")
 
-    def _beat(self) -> None:
+    def _tick(self) -> None:
+        """Every POLL seconds: a heartbeat when one is due; while waiting, look for new work.
+
+        Scrapy itself asks an idle scheduler again only every 5 s; meanwhile a busy worker may
+        queue requests and fetch them all itself. Handing one request to the engine (its public
+        `crawl`) wakes it up, and it pulls the rest from the shared queue at once.
+        """
         try:
-            self.roster.beat()
+            if time.monotonic() - self.last_beat >= HEARTBEAT:
+                self.last_beat = time.monotonic()
+                self.roster.beat()
+            if self.waiting and self.lost is None and len(self.queue):
+                request = self._pop_shared()
+                if request is not None:
+                    self.handoff = request
+                    self.crawler.engine.crawl(request)
         except redis.RedisError as error:  # next_request notices for good if it lasts
             log.warning("redis: heartbeat failed: %s", error)
 
@@ -330,6 +348,10 @@ class SharedScheduler(Scheduler):
     # --- requests -------------------------------------------------------------------------------
 
     def enqueue_request(self, request: Request) -> bool:
+        if request is self.handoff:  # taken from the shared queue by _tick: it was filtered already
+            self.handoff = None
+            self.local.append(request)
+            return True
         if self.lost is not None:
             return False
         try:
@@ -367,6 +389,7 @@ class SharedScheduler(Scheduler):
         if request is None:
             return None
         self.quiet_since = None
+        self.waiting = False
         try:
             self.roster.mark("busy")
         except redis.RedisError as error:
@@ -419,6 +442,7 @@ class SharedScheduler(Scheduler):
             if self.quiet_since is not None or self.roster.state == "idle":
                 log.debug("redis: nothing queued; waiting for %d busy worker(s)", busy)
             self.quiet_since = None
+            self.waiting = True
             raise DontCloseSpider
         now = time.monotonic()
         if self.quiet_since is None:
@@ -426,4 +450,6 @@ class SharedScheduler(Scheduler):
             log.info("redis: nothing queued and no worker busy; leaving in %.0f s unless work comes",
                      self.idle_timeout)
         if now - self.quiet_since < self.idle_timeout:
+            self.waiting = True
             raise DontCloseSpider
+        self.waiting = False
