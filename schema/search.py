@@ -31,8 +31,19 @@ def fold_char(ch: str) -> str:
     return base if len(base) == 1 else (lowered if len(lowered) == 1 else ch)
 
 
+class _FoldTable(dict):
+    """str.translate table filled on first sight of each character (translate runs in C)."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = folded = fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold_aligned(text: str) -> str:
-    return "".join(fold_char(ch) for ch in text)
+    return text.translate(_FOLD_TABLE)
 
 
 def index_values(title: str | None, lead: str | None, text: str | None) -> tuple[str, str, str]:
