@@ -6,6 +6,7 @@ them as `start_date`/`end_date` those are used, else string-valued `start`/`end`
 """
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -15,7 +16,12 @@ from thidua.text import match_key, normalize_inline
 
 from .resolve import Resolver
 
-EVIDENCE_COLUMNS = ("version_id", "article_id", "char_start", "char_end", "sentence", "sentence_start", "sentence_end")
+EVIDENCE_COLUMNS = ("version_id", "article_id", "char_start", "char_end", "sentence", "sentence_start",
+                    "sentence_end", "extra")
+# Keys stored in their own columns (per fact type, plus the evidence); the rest goes to `extra`.
+STORED = {"start", "end", "char_start", "char_end", "span_start", "span_end", "sentence", "sentence_start",
+          "sentence_end", "start_date", "end_date", "name", "text", "kind", "organization", "role", "campaign",
+          "number", "theme", "title", "recipient", "year", "value", "unit"}
 
 
 def _int(value: Any) -> int | None:
@@ -41,8 +47,10 @@ def _offset(fact: dict, *names: str) -> int | None:
 
 
 def evidence(fact: dict) -> tuple:
+    rest = {key: value for key, value in fact.items() if key not in STORED and value not in (None, "", [], {})}
     return (_offset(fact, "start", "char_start", "span_start"), _offset(fact, "end", "char_end", "span_end"),
-            fact.get("sentence"), _int(fact.get("sentence_start")), _int(fact.get("sentence_end")))
+            fact.get("sentence"), _int(fact.get("sentence_start")), _int(fact.get("sentence_end")),
+            json.dumps(rest, ensure_ascii=False, sort_keys=True, default=str) if rest else None)
 
 
 def dates(fact: dict) -> tuple[str | None, str | None]:

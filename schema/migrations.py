@@ -101,3 +101,10 @@ def article_year(db: sqlite_utils.Database) -> None:
     db.execute("UPDATE articles SET year = CAST(substr(published, 1, 4) AS INTEGER) "
                "WHERE published GLOB '[0-9][0-9][0-9][0-9]*'")
     db.execute("CREATE INDEX idx_articles_year ON articles(year)")
+
+
+@migration(5, "fact_extras")
+def fact_extras(db: sqlite_utils.Database) -> None:
+    """Attributes the extractor gives beyond the contract (award giver, statistic kind, …), as JSON."""
+    for table in FACT_TABLES:
+        db.execute(f"ALTER TABLE {table} ADD COLUMN extra TEXT")

@@ -80,7 +80,7 @@ def ranked(conn, fts: str, where: list[str], params: list, limit: int) -> list[t
     """
     probe = "SELECT count(*) FROM (SELECT rowid FROM search_index WHERE search_index MATCH ? LIMIT ?)"
     if conn.execute(probe, [fts, RANK_ALL_LIMIT + 1]).fetchone()[0] > RANK_ALL_LIMIT:
-        rows = _rank(conn, "{title} : (" + fts + ")", where, params, limit)
+        rows = _rank(conn, "{title lead} : (" + fts + ")", where, params, limit)
         if len(rows) >= limit:
             return rows
     return _rank(conn, fts, where, params, limit)
