@@ -122,6 +122,15 @@ class MirrorServer:
         """{host: base URL for that host}: the THIDUA_MIRROR setting for a crawl."""
         return {host: f"{self.base_url}/{host}" for host in self.hosts}
 
+    def start_urls(self, hosts: Iterable[str] | None = None) -> list[str]:
+        """Listing pages of the mirrored sites that have no profile: where a crawl of them starts
+        (profiled sites start from their profile's listings)."""
+        from thidua.crawler.profiles import PROFILES
+
+        wanted = set(hosts) if hosts is not None else set(self.hosts)
+        return sorted(page.url for (host, _), page in self.pages.items()
+                      if page.kind == "listing" and host in wanted and host not in PROFILES)
+
     def url_for(self, real_url: str) -> str:
         host, rest = page_key(real_url)
         return f"{self.base_url}/{host}{rest}"

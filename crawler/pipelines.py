@@ -54,7 +54,10 @@ class ExtractStorePipeline:
             record = await maybe_deferred_to_future(deferToThreadPool(
                 reactor, self.pool, extract_page, item["body"], url=url, content_type=item.get("content_type")))
         except NotAnArticle as reason:
-            session.skip(url, f"not an article: {reason}" if item.get("kind") == "article" else str(reason))
+            # counted by the reason's head ("listing page"), logged with its details
+            kind = str(reason).split(":")[0].split("(")[0].strip() or "not an article"
+            prefix = "not an article: " if item.get("kind") == "article" else ""
+            session.skip(url, prefix + kind, detail=prefix + str(reason))
             return {"url": url, "outcome": "skipped"}
         except Exception as error:  # a page that breaks extraction must not stop the crawl
             log.warning("extraction failed on %s", url, exc_info=True)
@@ -64,9 +67,14 @@ class ExtractStorePipeline:
             session.skip(url, "published before --since")
             return {"url": url, "outcome": "skipped"}
         record.setdefault("url", url)
-        outcome = session.store.save_article(
-            record, raw_hash=digest, etag=item.get("etag"), last_modified=item.get("last_modified"),
-            fetched_at=item.get("fetched_at"), run_id=session.report.run_id)
+        try:
+            outcome = session.store.save_article(
+                record, raw_hash=digest, etag=item.get("etag"), last_modified=item.get("last_modified"),
+                fetched_at=item.get("fetched_at"), run_id=session.report.run_id)
+        except Exception as error:  # e.g. the database is locked or full: this page only is lost, and refetched next run
+            log.error("could not store %s: %s", url, error)
+            session.fail(url, f"store error: {type(error).__name__}")
+            return {"url": url, "outcome": "failed"}
         session.saved(url, outcome)
         return {"url": url, "outcome": outcome}
 

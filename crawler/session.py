@@ -99,13 +99,14 @@ class CrawlSession:
     def unchanged(self, url: str) -> None:
         self.report.outcome(host_of(url), "unchanged")
 
-    def skip(self, url: str, reason: str, *, record: bool = True) -> None:
-        """Count and log a page left out; `record` also writes it to the store's skip log."""
+    def skip(self, url: str, reason: str, *, record: bool = True, detail: str | None = None) -> None:
+        """Count a page left out under `reason` and log it with `detail` (the full message);
+        `record` also writes it to the store's skip log."""
         self.report.skipped(host_of(url), reason)
-        log.info("skipped %s: %s", url, reason)
+        log.info("skipped %s: %s", url, detail or reason)
         if record:
             try:
-                self.store.log_skip(url, reason, self.report.run_id)
+                self.store.log_skip(url, detail or reason, self.report.run_id)
             except Exception as error:  # the skip log is a convenience; never stop the crawl for it
                 log.warning("could not log the skip of %s: %s", url, error)
 

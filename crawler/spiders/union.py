@@ -39,7 +39,9 @@ class UnionSpider(scrapy.Spider):
                  **kwargs: Any):
         super().__init__(**kwargs)
         self.profiles, extra_starts = self._pick_profiles(as_list(sites), bool(start_url))
-        self.start_pages = as_list(start_url) + extra_starts
+        explicit = as_list(start_url)
+        covered = {host_of(url) for url in explicit}  # a named site already given a start page
+        self.start_pages = explicit + [url for url in extra_starts if host_of(url) not in covered]
         self.allow = re.compile(allow) if allow else None
         self.max_pages = int(max_pages) if max_pages not in (None, "") else None
         self.since = since

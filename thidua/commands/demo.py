@@ -52,7 +52,7 @@ def crawl_mirror(db_path: str) -> dict[str, Any]:
     from thidua.crawler.run import run_crawl
 
     with serve_mirror(sites_dir()) as mirror:
-        return run_crawl(db_path, sites=list(mirror.hosts), mirror=mirror.mapping)
+        return run_crawl(db_path, sites=list(mirror.hosts), start_urls=mirror.start_urls(), mirror=mirror.mapping)
 
 
 def summary_lines(counts: dict[str, int], before: dict[str, int], seconds: float) -> list[str]:
