@@ -33,6 +33,10 @@ def crawl_settings(db_path: str, *, mirror: Any = None, settings: dict[str, Any]
         result.set("THIDUA_MIRROR", parse_mirror(mirror), priority="cmdline")
     for name, value in (settings or {}).items():
         result.set(name, value, priority="cmdline")
+    if "THIDUA_CONTACT" in (settings or {}) and "USER_AGENT" not in (settings or {}):
+        from .settings import user_agent
+
+        result.set("USER_AGENT", user_agent(result.get("THIDUA_CONTACT")), priority="cmdline")
     return result
 
 

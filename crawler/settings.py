@@ -16,8 +16,13 @@ SPIDER_MODULES = ["thidua.crawler.spiders"]
 NEWSPIDER_MODULE = "thidua.crawler.spiders"
 
 # --- who we are ---------------------------------------------------------------------------
-THIDUA_CONTACT = os.environ.get("THIDUA_CONTACT", "")
-USER_AGENT = f"thidua/{__version__} (union news research crawler; +{THIDUA_CONTACT or 'contact unset'})"
+def user_agent(contact: str | None) -> str:
+    """thidua's User-Agent: the tool, its version and whom a site owner can write to."""
+    return f"thidua/{__version__} (union news research crawler; +{contact or 'contact unset'})"
+
+
+THIDUA_CONTACT = os.environ.get("THIDUA_CONTACT", "")  # an e-mail or URL for site owners
+USER_AGENT = user_agent(THIDUA_CONTACT)
 
 # --- politeness -----------------------------------------------------------------------------
 ROBOTSTXT_OBEY = True

@@ -77,6 +77,9 @@ class UnionSpider(scrapy.Spider):
         spider.discovery_depth = settings.getint("THIDUA_DISCOVERY_DEPTH", 2)
         spider.discovery_pages = settings.getint("THIDUA_DISCOVERY_PAGES", 300)
         spider.sitemap_files = settings.getint("THIDUA_SITEMAP_FILES", 20)
+        if not settings.get("THIDUA_CONTACT") and not settings.get("THIDUA_MIRROR"):
+            spider.logger.warning("THIDUA_CONTACT is not set: site owners cannot tell who crawls them "
+                                  "(set it to an e-mail address or a URL)")
         return spider
 
     def params(self) -> dict[str, Any]:

@@ -162,3 +162,34 @@ def test_skips_are_counted_and_logged_in_the_store(session, tmp_path):
     assert session.report.sites["laodong.vn"].skipped == {"empty page": 1, "already stored": 1}
     count = session.store.conn.execute("SELECT count(*) FROM skips WHERE reason = 'empty page'").fetchone()[0]
     assert count == 1
+
+
+# --- politeness ---------------------------------------------------------------------------------
+
+def test_polite_defaults_and_a_user_agent_with_a_contact():
+    from thidua.crawler.run import crawl_settings
+
+    settings = crawl_settings("x.db", settings={"THIDUA_CONTACT": "ops@example.org"})
+    assert settings.getbool("ROBOTSTXT_OBEY") and settings.getbool("AUTOTHROTTLE_ENABLED")
+    assert settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN") <= 2 and settings.getfloat("DOWNLOAD_DELAY") >= 1
+    assert settings["USER_AGENT"].startswith("thidua/") and "ops@example.org" in settings["USER_AGENT"]
+    assert crawl_settings("x.db", settings={"DOWNLOAD_DELAY": 3}).getfloat("DOWNLOAD_DELAY") == 3
+
+
+def test_only_loopback_mirror_requests_are_relaxed():
+    from thidua.crawler.handlers import MIRROR_SLOT, MirrorSlotMiddleware
+
+    middleware = MirrorSlotMiddleware({"laodong.vn": "http://127.0.0.1:9/laodong.vn", "nld.com.vn": "http://10.1.1.1/n"})
+    mirrored, remote, live = Request(URL), Request("https://nld.com.vn/a"), Request("https://laodongthudo.vn/a")
+    for request in (mirrored, remote, live):
+        middleware.process_request(request)
+    assert mirrored.meta["download_slot"] == MIRROR_SLOT and mirrored.meta["autothrottle_dont_adjust_delay"]
+    assert "download_slot" not in remote.meta and "download_slot" not in live.meta
+
+
+def test_retry_after_header():
+    from thidua.crawler.middlewares import retry_after
+
+    assert retry_after(Response(URL, status=503, headers={"Retry-After": "7"})) == 7.0
+    assert retry_after(Response(URL, status=503, headers={"Retry-After": "Wed, 21 Oct 2015 07:28:00 GMT"})) is None
+    assert retry_after(Response(URL, status=500)) is None
