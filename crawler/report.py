@@ -113,4 +113,5 @@ def format_report(report: dict[str, Any]) -> str:
 
 
 def report_json(report: dict[str, Any]) -> str:
-    return json.dumps(report, ensure_ascii=False, indent=2, default=str)
+    """The report as one line of JSON (the last line of `thidua crawl --json`'s output)."""
+    return json.dumps(report, ensure_ascii=False, default=str)

@@ -290,6 +290,8 @@ class UnionSpider(scrapy.Spider):
         outcome, reason = describe_failure(failure)
         if outcome == "fetched-skip":  # a reply came, but not one to use (404, 403, ...)
             self.session.fetched(request.url)
+            if kind == "robots":  # no robots.txt: nothing to learn from it, nothing skipped
+                return
             outcome = "skip"
         label = reason if kind in ("article", "page") else f"{kind}: {reason}"
         if outcome == "skip":
