@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import click
 
+from thidua.commands.search import store_options
 from thidua.options import common_options, is_quiet
 
 
@@ -10,9 +11,9 @@ from thidua.options import common_options, is_quiet
 @click.argument("out_dir", type=click.Path(file_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), default="csv", show_default=True,
               help="File format, one file per table.")
-@click.option("--timeout", default=30.0, show_default=True, type=float, help="Seconds to wait for a locked database.")
+@store_options
 @common_options
-def command(out_dir: str, fmt: str, timeout: float, db_path: str) -> None:
+def command(out_dir: str, fmt: str, timeout: float, aliases_path: str | None, db_path: str) -> None:
     """Write every table of the database to OUT_DIR, with DATA_DICTIONARY.md and data_dictionary.json.
 
     Ids are stable: exporting a database rebuilt from the same articles gives the same
@@ -22,7 +23,7 @@ def command(out_dir: str, fmt: str, timeout: float, db_path: str) -> None:
     from thidua.schema.errors import StoreError
     from thidua.schema.export import export
 
-    store = open_store(db_path, timeout)
+    store = open_store(db_path, timeout, aliases_path)
     try:
         with store:
             written = export(store.db, out_dir, fmt)

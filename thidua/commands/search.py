@@ -8,12 +8,20 @@ import click
 from thidua.options import common_options
 
 
-def open_store(db_path: str, timeout: float):
+def store_options(func):
+    """--timeout and --aliases, for the commands that open an existing store."""
+    func = click.option("--aliases", "aliases_path", type=click.Path(dir_okay=False), envvar="THIDUA_ALIASES",
+                        help="Editors' aliases YAML (default: aliases.yaml beside the database; env THIDUA_ALIASES).")(func)
+    return click.option("--timeout", default=30.0, show_default=True, type=float,
+                        help="Seconds to wait for a database locked by another writer.")(func)
+
+
+def open_store(db_path: str, timeout: float, aliases_path: str | None = None):
     """The store for a reading command: it must exist; problems become one-line CLI errors."""
     from thidua.schema.store import Store, StoreError
 
     try:
-        return Store.open(db_path, timeout=timeout, create=False)
+        return Store.open(db_path, timeout=timeout, create=False, aliases=aliases_path)
     except StoreError as error:
         raise click.ClickException(str(error)) from None
 
@@ -56,17 +64,17 @@ def show(results: list[dict]) -> None:
 @click.option("--until", help="Published on or before (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000), help="Most results shown.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list (url, title, published, site, snippet, score).")
-@click.option("--timeout", default=30.0, show_default=True, type=float, help="Seconds to wait for a locked database.")
+@store_options
 @common_options
 def command(query: tuple[str, ...], campaign, person, site, since, until, limit: int, as_json: bool,
-            timeout: float, db_path: str) -> None:
+            timeout: float, aliases_path: str | None, db_path: str) -> None:
     """Search stored articles: words, "phrases" and prefixes (lao*), OR between alternatives.
 
     Diacritics and case do not matter: "lao dong gioi" finds "Lao động giỏi".
     """
     from thidua.schema.errors import StoreError
 
-    store = open_store(db_path, timeout)
+    store = open_store(db_path, timeout, aliases_path)
     try:
         with store:
             results = store.search(" ".join(query), campaign=campaign, person=person, site=site,

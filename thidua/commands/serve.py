@@ -5,6 +5,7 @@ from pathlib import Path
 
 import click
 
+from thidua.commands.search import store_options
 from thidua.options import common_options
 
 
@@ -26,9 +27,9 @@ def build_app(db_path: str):
 @click.command(name="serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
-@click.option("--timeout", default=30.0, show_default=True, type=float, help="Seconds to wait for a locked database.")
+@store_options
 @common_options
-def command(host: str, port: int, timeout: float, db_path: str) -> None:
+def command(host: str, port: int, timeout: float, aliases_path: str | None, db_path: str) -> None:
     """Browse the database in a web browser (datasette, read-only): tables, facets, canned
     queries (campaign timeline, people by award, statistics by campaign) and /search.
     """
@@ -36,7 +37,7 @@ def command(host: str, port: int, timeout: float, db_path: str) -> None:
 
     from thidua.commands.search import open_store
 
-    open_store(db_path, timeout).close()  # a clear error now for a missing, corrupt or foreign file
+    open_store(db_path, timeout, aliases_path).close()  # a clear error now for a missing, corrupt or foreign file
     app = build_app(db_path)
     click.echo(f"thidua: serving {db_path} read-only at http://{host}:{port}/ (search: /search)", err=True)
     uvicorn.run(app.app(), host=host, port=port, log_level="warning", lifespan="on")
