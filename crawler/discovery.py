@@ -13,6 +13,7 @@ from scrapy.utils.sitemap import Sitemap
 
 log = logging.getLogger(__name__)
 
+PREVIOUS_TEXT = re.compile(r"(trước|prev|‹|«|<<)", re.IGNORECASE)
 NEXT_TEXT = re.compile(r"(trang\s*sau|tiếp|sau\s*»|next|›|»|>>)", re.IGNORECASE)
 SKIP_SUFFIX = re.compile(
     r"\.(jpe?g|png|gif|webp|svg|ico|bmp|pdf|docx?|xlsx?|pptx?|zip|rar|7z|gz|mp[34]|m4v|avi|mov|wmv|flv|css|js|json|woff2?|ttf|exe|apk)$",
@@ -59,7 +60,8 @@ def links(response: Response, selector: str = "a[href]") -> list[str]:
 
 
 def next_page(response: Response, selector: str | None) -> str | None:
-    """The next listing page: among the links `selector` finds, the one labelled "next", else the last."""
+    """The next listing page: among the links `selector` finds, the one labelled "next" (rel or
+    text), else the only one; None on the last page (page numbers and "previous" links remain)."""
     if not selector or not isinstance(response, TextResponse):
         return None
     candidates = []
@@ -70,7 +72,7 @@ def next_page(response: Response, selector: str | None) -> str | None:
     for url, text, rel in candidates:
         if "next" in rel or NEXT_TEXT.search(text):
             return url
-    return candidates[-1][0] if candidates else None
+    return candidates[0][0] if len(candidates) == 1 and not PREVIOUS_TEXT.search(candidates[0][1]) else None
 
 
 def with_page(url: str, param: str, number: int) -> str:

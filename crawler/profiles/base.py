@@ -34,7 +34,7 @@ class SiteProfile:
     article_url: str = r"$^"  # regex an article URL matches (search, not full match)
     listing_links: str = "a[href]"  # links to articles on a listing page
     next_page: str | None = None  # candidate links to the next listing page (the "next"-like one wins)
-    page_param: str | None = None  # or: listings paginate with ?<page_param>=N
+    page_param: str | None = None  # without next_page: listings paginate with ?<page_param>=N
     feeds: tuple[str, ...] = ()
     sitemaps: tuple[str, ...] = ()
     union_url: str | None = None  # regex: which feed/sitemap entries are union news (None: all articles)

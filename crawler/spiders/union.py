@@ -185,10 +185,11 @@ class UnionSpider(scrapy.Spider):
 
     @staticmethod
     def next_listing(response: Response, profile: SiteProfile, depth: int) -> str | None:
-        url = discovery.next_page(response, profile.next_page)
-        if url is None and profile.page_param:
-            url = discovery.with_page(response.url, profile.page_param, depth + 1)
-        return url
+        if profile.next_page:
+            return discovery.next_page(response, profile.next_page)
+        if profile.page_param:  # no link to follow: ask for ?page=N+1 (an empty page ends it)
+            return discovery.with_page(response.url, profile.page_param, depth + 1)
+        return None
 
     def parse_feed(self, response: Response):
         self.session.fetched(response.url)
