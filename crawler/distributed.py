@@ -38,7 +38,7 @@ from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Request
 from scrapy.utils.defer import deferred_from_coro
-from scrapy.utils.request import request_from_dict
+from scrapy.utils.misc import load_object
 from scrapy_redis import connection
 from scrapy_redis.scheduler import Scheduler
 from twisted.internet import task
@@ -68,13 +68,15 @@ def check_redis(url: str, *, timeout: float = 5.0) -> None:
         raise RedisUnavailable(f"{where} is not a redis URL (expected redis://host:port/db)")
     try:
         client = redis.Redis.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout)
+    except ValueError as error:
+        raise RedisUnavailable(f"{where} is not a valid redis URL: {error}") from None
+    try:
         client.ping()
-    except (redis.RedisError, OSError, ValueError) as error:
+    except (redis.RedisError, OSError) as error:
         reason = " ".join(str(error).split()) or type(error).__name__
         raise RedisUnavailable(f"cannot reach redis at {where}: {reason}") from None
     finally:
-        if "client" in locals():
-            client.close()
+        client.close()
 
 
 def safe_url(url: str) -> str:
@@ -115,6 +117,8 @@ def redis_settings(url: str, *, key_prefix: str = DEFAULT_PREFIX, crawl: str = "
         "SCHEDULER_QUEUE_KEY": f"{namespace}:%(spider)s:requests",
         "SCHEDULER_DUPEFILTER_KEY": f"{namespace}:%(spider)s:dupefilter",
         "SCHEDULER_IDLE_BEFORE_CLOSE": 0,  # never block the reactor on a pop
+        # calls run on the reactor thread: a dead host must not freeze a worker for long
+        "REDIS_PARAMS": {"socket_timeout": 30, "socket_connect_timeout": 10, "retry_on_timeout": True},
         "THIDUA_REDIS_NAMESPACE": namespace,
         "THIDUA_REDIS_IDLE_TIMEOUT": float(idle_timeout),
         "THIDUA_REDIS_WORKER_TTL": float(worker_ttl),
@@ -260,7 +264,7 @@ class SharedScheduler(Scheduler):
         self.lost: Exception | None = None  # the redis error that stopped this worker
 
     @classmethod
-    def from_crawler(cls, crawler) -> "SharedScheduler":
+    def from_crawler(cls, crawler) -> SharedScheduler:
         settings = crawler.settings
         url = settings.get("REDIS_URL") or ""
         server = connection.get_redis_from_settings(settings)
@@ -281,8 +285,6 @@ class SharedScheduler(Scheduler):
     # --- life cycle ---------------------------------------------------------------------------
 
     def open(self, spider) -> None:
-        from scrapy.utils.misc import load_object
-
         self.spider = spider
         self.queue = load_object(self.queue_cls)(server=self.server, spider=spider, serializer=self.serializer,
                                                  key=self.queue_key % {"spider": spider.name})
@@ -305,7 +307,7 @@ class SharedScheduler(Scheduler):
             self.heartbeat.stop()
         if self.local:
             log.info("redis: %d unshared request(s) left unfetched in this worker", len(self.local))
-        if self.roster is None:
+        if self.roster is None or self.lost is not None:  # without redis there is no roster to leave
             return
         try:
             last = self.roster.leave()
@@ -322,11 +324,13 @@ class SharedScheduler(Scheduler):
         queue requests and fetch them all itself. Handing one request to the engine (its public
         `crawl`) wakes it up, and it pulls the rest from the shared queue at once.
         """
+        if self.lost is not None:
+            return
         try:
             if time.monotonic() - self.last_beat >= HEARTBEAT:
                 self.last_beat = time.monotonic()
                 self.roster.beat()
-            if self.waiting and self.lost is None and len(self.queue):
+            if self.waiting and len(self.queue):
                 request = self._pop_shared()
                 if request is not None:
                     self.handoff = request
@@ -385,13 +389,14 @@ class SharedScheduler(Scheduler):
         if self.local:
             request = self.local.popleft()
         else:
-            request = self._pop_shared()
+            request = self._pop_shared() if self.lost is None else None
         if request is None:
             return None
         self.quiet_since = None
         self.waiting = False
         try:
-            self.roster.mark("busy")
+            if self.lost is None:
+                self.roster.mark("busy")
         except redis.RedisError as error:
             self._lose(error)
         self.stats.inc_value("scheduler/dequeued")
@@ -424,7 +429,12 @@ class SharedScheduler(Scheduler):
             return False
 
     def __len__(self) -> int:
-        return len(self.local) + (len(self.queue) if self.lost is None else 0)
+        try:
+            shared = len(self.queue) if self.lost is None else 0
+        except redis.RedisError as error:
+            self._lose(error)
+            shared = 0
+        return len(self.local) + shared
 
     # --- when to stop ---------------------------------------------------------------------------
 
@@ -439,8 +449,7 @@ class SharedScheduler(Scheduler):
             self._lose(error)
             return
         if busy:
-            if self.quiet_since is not None or self.roster.state == "idle":
-                log.debug("redis: nothing queued; waiting for %d busy worker(s)", busy)
+            log.debug("redis: nothing queued; waiting for %d busy worker(s)", busy)
             self.quiet_since = None
             self.waiting = True
             raise DontCloseSpider

@@ -8,9 +8,15 @@ from scrapy import Request
 from scrapy.exceptions import DontCloseSpider
 from scrapy.utils.request import request_from_dict
 from scrapy.utils.test import get_crawler
-
-from thidua.crawler.distributed import (RedisUnavailable, RequestCodec, SharedScheduler, check_redis, crawl_key,
-                                        redis_settings, safe_url)
+from thidua.crawler.distributed import (
+    RedisUnavailable,
+    RequestCodec,
+    SharedScheduler,
+    check_redis,
+    crawl_key,
+    redis_settings,
+    safe_url,
+)
 
 pytestmark = pytest.mark.redis
 
