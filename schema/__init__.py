@@ -2,4 +2,4 @@
 from .errors import QueryError, StoreError
 from .store import Store
 
-__all__ = ["Store", "StoreError", "QueryError"]
+__all__ = ["QueryError", "Store", "StoreError"]

@@ -76,7 +76,7 @@ def load_aliases(path: str | Path | None) -> Aliases:
     try:
         doc = yaml.safe_load(data) or {}
         if not isinstance(doc, dict):
-            raise ValueError("the top level must be a mapping with 'campaigns' and/or 'people'")
+            raise TypeError("the top level must be a mapping with 'campaigns' and/or 'people'")
         aliases = Aliases(digest=hashlib.sha256(data).hexdigest())
         _read_campaigns(doc.get("campaigns") or {}, aliases)
         _read_people(doc.get("people") or {}, aliases)

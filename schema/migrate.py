@@ -7,9 +7,9 @@ database written by an older version upgrades in place without losing rows.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Callable
+from datetime import UTC, datetime
 
 import sqlite_utils
 
@@ -65,7 +65,7 @@ def apply_migrations(db: sqlite_utils.Database, upto: int | None = None) -> list
         step.apply(db)
         db.execute(
             f"INSERT INTO {MIGRATIONS_TABLE} (number, name, applied_at) VALUES (?, ?, ?)",
-            [step.number, step.name, datetime.now(timezone.utc).isoformat(timespec="seconds")],
+            [step.number, step.name, datetime.now(UTC).isoformat(timespec="seconds")],
         )
         done.append(f"{step.number:03d}_{step.name}")
     return done

@@ -25,8 +25,9 @@ ORG_ABBREVIATIONS = {
     "hdnd": "hoi dong nhan dan", "q": "quan", "ccn": "cum cong nghiep", "cdcs": "cong doan co so",
 }
 # Words every union body shares; they say nothing about which body it is.
-ORG_GENERIC = set("cong doan lien lao dong tong cac va ban thuong vu nganh cap co so tren ty the "
-                  "khu nghiep thanh pho tinh quan huyen viet nam".split())
+ORG_GENERIC = {"cong", "doan", "lien", "lao", "dong", "tong", "cac", "va", "ban", "thuong", "vu", "nganh", "cap",
+               "co", "so", "tren", "ty", "the", "khu", "nghiep", "thanh", "pho", "tinh", "quan", "huyen",
+               "viet", "nam"}
 
 
 def stable_id(prefix: str, key: str) -> str:

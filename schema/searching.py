@@ -7,6 +7,7 @@ host, and dates as YYYY, YYYY-MM or YYYY-MM-DD (inclusive at that precision).
 from __future__ import annotations
 
 import re
+
 from thidua.text import fold, match_key
 
 from .errors import QueryError

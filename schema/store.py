@@ -14,10 +14,11 @@ import functools
 import hashlib
 import json
 import sqlite3
+from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 import sqlite_utils
@@ -31,7 +32,7 @@ from .resolve import Resolver
 from .search import index_values
 from .searching import run_search
 
-__all__ = ["Store", "StoreError", "QueryError"]
+__all__ = ["QueryError", "Store", "StoreError"]
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 COUNTED = ("sites", "articles", "versions", "campaigns", "phases", "date_ranges", "awards", "people",
@@ -45,7 +46,7 @@ ENTITY_LINKS = {"campaigns": [("campaign_mentions", "campaign_id"), ("phases", "
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _digest(value: Any) -> str:
@@ -69,7 +70,7 @@ def guarded(method):
     """Turn sqlite errors into StoreError with a one-line message (no traceback for users)."""
 
     @functools.wraps(method)
-    def wrapper(self: "Store", *args, **kwargs):
+    def wrapper(self: Store, *args, **kwargs):
         try:
             return method(self, *args, **kwargs)
         except sqlite3.OperationalError as error:
@@ -92,7 +93,7 @@ class Store:
     # -- opening -------------------------------------------------------------------------
     @classmethod
     def open(cls, path, *, timeout: float = 30.0, create: bool = True, aliases=None,
-             upto: int | None = None) -> "Store":
+             upto: int | None = None) -> Store:
         """Open (creating or upgrading) a thidua database. `aliases`: YAML path (default beside the db).
 
         `upto` stops migrations at that number (tests build old-version databases with it).
@@ -151,7 +152,7 @@ class Store:
             self.conn.close()
             self.conn = None
 
-    def __enter__(self) -> "Store":
+    def __enter__(self):
         return self
 
     def __exit__(self, *exc) -> None:

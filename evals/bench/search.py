@@ -22,12 +22,12 @@ from thidua.schema.resolve import stable_id
 from thidua.schema.search import parse_query
 from thidua.schema.searching import _filters, _rank
 from thidua.schema.store import Store
+
 from thidua.text import fold, match_key
 
 GOAL_P95_MS = 50.0
 # Word lists of union-news Vietnamese, most frequent first within each group.
-FUNCTION_WORDS = ("và các của được đã trong cho với có những là tại về từ đến theo để này đồng thời "
-                  "cũng nhằm qua trên năm người").split()
+FUNCTION_WORDS = ["và", "các", "của", "được", "đã", "trong", "cho", "với", "có", "những", "là", "tại", "về", "từ", "đến", "theo", "để", "này", "đồng", "thời", "cũng", "nhằm", "qua", "trên", "năm", "người"]
 CORE = ["lao động", "công nhân", "công đoàn", "đoàn viên", "người lao động", "thi đua", "phong trào", "doanh nghiệp",
         "tổ chức", "phát động", "Liên đoàn Lao động", "hoạt động", "thành phố", "cơ sở", "viên chức"]
 TOPICAL = """sáng kiến|năng suất|chất lượng|khu công nghiệp|chế xuất|ban chấp hành|hưởng ứng|khen thưởng|tuyên dương
@@ -41,12 +41,7 @@ SECTORS = ["dệt may", "điện lực", "xây dựng", "giao thông", "y tế",
            "than", "dầu khí", "cao su", "thủy sản", "nông nghiệp", "da giày", "điện tử", "cơ khí", "hóa chất"]
 PLACES = ["Hà Nội", "Đà Nẵng", "Hải Phòng", "Cần Thơ", "Đồng Nai", "Bình Dương", "Thanh Hóa", "Nghệ An",
           "Quảng Ninh", "Hưng Yên", "Bắc Ninh", "Thủ đô", "Long An", "Vĩnh Phúc", "Thái Nguyên", "Huế"]
-SYLLABLES = ("an ba bình cao chí dân dung đại điều gia giang hải hòa hoàng hợp hưng khang kiên lạc lâm "
-             "linh long mạnh minh nam nghĩa ngọc nhân phát phong phú phúc quang quốc sơn tâm tân thái thanh "
-             "thành thiện thịnh thuận tiến toàn trung trường tuấn văn việt vinh xuân yên bảo cường đức hạnh "
-             "khánh lợi mỹ nhật tài thắng thông trí tú vượng bàn bước cảnh chuyển cụ diện dịch dự giá giải "
-             "hạn hành hệ học khai khoa kinh kỳ lập liệu lực lượng mới ngày nghiên nguồn nhận phần phương "
-             "quản quy sản số sự tác tế thị thống thực tiêu tình trình triển trọng tư vấn vận vực xã xét").split()
+SYLLABLES = ["an", "ba", "bình", "cao", "chí", "dân", "dung", "đại", "điều", "gia", "giang", "hải", "hòa", "hoàng", "hợp", "hưng", "khang", "kiên", "lạc", "lâm", "linh", "long", "mạnh", "minh", "nam", "nghĩa", "ngọc", "nhân", "phát", "phong", "phú", "phúc", "quang", "quốc", "sơn", "tâm", "tân", "thái", "thanh", "thành", "thiện", "thịnh", "thuận", "tiến", "toàn", "trung", "trường", "tuấn", "văn", "việt", "vinh", "xuân", "yên", "bảo", "cường", "đức", "hạnh", "khánh", "lợi", "mỹ", "nhật", "tài", "thắng", "thông", "trí", "tú", "vượng", "bàn", "bước", "cảnh", "chuyển", "cụ", "diện", "dịch", "dự", "giá", "giải", "hạn", "hành", "hệ", "học", "khai", "khoa", "kinh", "kỳ", "lập", "liệu", "lực", "lượng", "mới", "ngày", "nghiên", "nguồn", "nhận", "phần", "phương", "quản", "quy", "sản", "số", "sự", "tác", "tế", "thị", "thống", "thực", "tiêu", "tình", "trình", "triển", "trọng", "tư", "vấn", "vận", "vực", "xã", "xét"]
 CAMPAIGNS = ["Lao động giỏi, lao động sáng tạo", "1 triệu sáng kiến", "Xanh - Sạch - Đẹp, bảo đảm an toàn vệ sinh lao động",
               "Tết sum vầy", "Mái ấm công đoàn", "Công nhân giỏi Thủ đô", "Sáng kiến, sáng tạo Thủ đô",
               "Ôn lý thuyết, luyện tay nghề, thi thợ giỏi", "Giỏi việc nước, đảm việc nhà", "Văn hóa công sở"]
@@ -178,7 +173,7 @@ def exactness(store: Store, query: str, filters: dict, results: list[dict]) -> t
 
 def percentile(values: list[float], pct: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(pct / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,7 +4,6 @@ from __future__ import annotations
 import copy
 
 import pytest
-
 from thidua.schema.store import Store
 
 TEXT = ("Ngay từ những ngày đầu năm 2023, công nhân các KCN&CX Hà Nội thi đua lao động sản xuất.\n\n"

@@ -4,9 +4,9 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from thidua.schema.store import Store
 
 from thidua.cli import main
-from thidua.schema.store import Store
 
 COMMANDS = [["search", "lao"], ["export", "--format", "jsonl", "OUT"], ["serve", "--port", "0"]]
 

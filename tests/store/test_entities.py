@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import random
 
-from thidua.schema.resolve import orgs_compatible, org_key
+from thidua.schema.resolve import org_key, orgs_compatible
 from thidua.schema.store import Store
 
 
@@ -130,7 +130,6 @@ def test_aliases_people_merge(tmp_path, new_record):
 
 def test_malformed_aliases_file_is_a_clear_error(tmp_path):
     import pytest
-
     from thidua.schema.store import StoreError
 
     (tmp_path / "aliases.yaml").write_text("campaigns: [unclosed\n", encoding="utf-8")

@@ -4,11 +4,11 @@ from __future__ import annotations
 import json
 
 import pytest
-
-from thidua.cli import main
 from thidua.schema.dictionary import data_tables, load_dictionary
 from thidua.schema.export import export, read_table
 from thidua.schema.store import Store
+
+from thidua.cli import main
 
 
 @pytest.fixture

@@ -1,13 +1,11 @@
 """Upgrades in place, transactional writes, and files that are not (usable) thidua databases."""
 from __future__ import annotations
 
-import shutil
 import sqlite3
 import threading
 import time
 
 import pytest
-
 from thidua.schema import facts as facts_module
 from thidua.schema.migrate import latest_number
 from thidua.schema.store import Store, StoreError
@@ -111,13 +109,12 @@ def test_damaged_data_page_fails_cleanly_on_use(db_path, new_record, tmp_path):
     for offset in range(page * 3, len(data) - page, page * 2):  # damage many pages, keep the schema page
         data[offset:offset + 200] = b"\x13" * 200
     db_path.write_bytes(bytes(data))
-    with pytest.raises(StoreError):
-        with Store.open(db_path) as store:
-            store.counts()
-            store.search("lao dong")
-            for i in range(40):
-                store.page_state(f"https://laodongthudo.vn/{i}.html")
-            raise StoreError("damage went unnoticed")  # only reached if nothing failed
+    with pytest.raises(StoreError), Store.open(db_path) as store:
+        store.counts()
+        store.search("lao dong")
+        for i in range(40):
+            store.page_state(f"https://laodongthudo.vn/{i}.html")
+        raise StoreError("damage went unnoticed")  # only reached if nothing failed
 
 
 def test_locked_database_waits_then_says_so(db_path, record):

@@ -4,9 +4,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from thidua.schema.store import Store
 
 from thidua.paths import seeds_dir
-from thidua.schema.store import Store
 
 SEEDS = sorted(seeds_dir().glob("*.txt"))
 

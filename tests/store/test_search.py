@@ -4,11 +4,11 @@ from __future__ import annotations
 import json
 
 import pytest
-
-from thidua.cli import main
 from thidua.schema.errors import QueryError
 from thidua.schema.search import fold_aligned, parse_query, snippet
 from thidua.schema.store import Store
+
+from thidua.cli import main
 
 BODIES = {
     "a": ("Tuyên dương Lao động giỏi năm 2023", "2023-02-01", "laodongthudo.vn",
@@ -90,9 +90,8 @@ def test_filters(searchable):
     ("NOT lao", "must stand between"), ("lao NEAR dong", "must stand between"),
 ])
 def test_malformed_queries_get_a_clear_message(searchable, query, message):
-    with Store.open(searchable) as store:
-        with pytest.raises(QueryError, match=message):
-            store.search(query)
+    with Store.open(searchable) as store, pytest.raises(QueryError, match=message):
+        store.search(query)
 
 
 @pytest.mark.parametrize("query", ["'; DROP TABLE articles; --", "x\" OR 1=1 --\"", "title:lao", "lao) OR (dong",

@@ -12,9 +12,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from thidua.schema.store import Store
 
 from thidua.commands.serve import build_app
-from thidua.schema.store import Store
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -137,6 +137,6 @@ def test_serve_refuses_a_foreign_file(tmp_path):
     path = tmp_path / "x.db"
     path.write_text("hello", encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "thidua.cli", "serve", "--db", str(path)],
-                            capture_output=True, text=True, timeout=60)
+                            capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 1
     assert "not a SQLite database" in result.stderr and "Traceback" not in result.stderr
