@@ -16,10 +16,10 @@ import json
 import logging
 import statistics
 import time
-from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from thidua.extract.clean import clean_html
+
 from thidua.paths import corpus_dir, labelled_dir, sites_dir
 
 HTML_SUFFIXES = {".html", ".htm", ".ldo"}

@@ -13,7 +13,13 @@ from lxml import etree
 
 from thidua.text import normalize_inline
 
-from .dom import BLOCK_TAGS, class_words, is_boilerplate_box, link_text_length, text_content
+from .dom import (
+    BLOCK_TAGS,
+    class_words,
+    is_boilerplate_box,
+    link_text_length,
+    text_content,
+)
 from .wordlists import wordlists
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})

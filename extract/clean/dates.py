@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 from lxml import etree
 
@@ -70,7 +70,7 @@ def parse_iso(text: str) -> str | None:
         return day.isoformat()
     zone = VIETNAM
     if match["z"] == "Z":
-        zone = timezone.utc
+        zone = UTC
     elif match["z"]:
         sign = -1 if match["z"][0] == "-" else 1
         digits = match["z"][1:].replace(":", "")
@@ -128,12 +128,6 @@ def json_ld_value(root: etree._Element, key: str):
     return next((item[key] for item in items if item.get(key)), None)
 
 
-def json_ld_types(root: etree._Element) -> set[str]:
-    types: set[str] = set()
-    for item in _json_ld_items(root):
-        kind = item.get("@type")
-        types.update(kind if isinstance(kind, list) else [kind] if isinstance(kind, str) else [])
-    return types
 
 
 def date_from_metadata(root: etree._Element) -> str | None:

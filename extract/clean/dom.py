@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from cssselect import SelectorError
 from lxml import etree
 from lxml.cssselect import CSSSelector
 
@@ -64,13 +65,10 @@ def select(root: etree._Element, selector: str | None) -> list[etree._Element]:
         return []
     try:
         return _compiled(selector)(root)
-    except Exception:  # a malformed profile selector must not stop cleaning
+    except (SelectorError, etree.XPathError):  # a malformed profile selector must not stop cleaning
         return []
 
 
-def select_one(root: etree._Element, selector: str | None) -> etree._Element | None:
-    found = select(root, selector)
-    return found[0] if found else None
 
 
 def class_words(element: etree._Element) -> set[str]:
@@ -83,8 +81,6 @@ def class_string(element: etree._Element) -> str:
     return f"{element.get('class') or ''} {element.get('id') or ''}".lower()
 
 
-def has_class_word(element: etree._Element, words: frozenset[str]) -> bool:
-    return bool(class_words(element) & words)
 
 
 def is_boilerplate_box(element: etree._Element) -> bool:
@@ -107,13 +103,8 @@ def link_text_length(element: etree._Element) -> int:
     return sum(len(text_content(a).strip()) for a in element.iter("a"))
 
 
-def link_density(element: etree._Element, text: str | None = None) -> float:
-    length = len(text if text is not None else text_content(element).strip())
-    return min(1.0, link_text_length(element) / length) if length else 0.0
 
 
-def has_block_child(element: etree._Element) -> bool:
-    return any(isinstance(child.tag, str) and child.tag in BLOCK_TAGS for child in element.iterdescendants())
 
 
 _META_CACHE: list = [None, {}]  # the last page's root and its meta tags: one scan per page

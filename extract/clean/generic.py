@@ -11,9 +11,16 @@ import re
 
 from lxml import etree
 
-from thidua.text import match_key, normalize_inline
+from thidua.text import match_key
 
-from .dom import class_words, is_boilerplate_box, link_text_length, meta_content, text_content, text_of
+from .dom import (
+    class_words,
+    is_boilerplate_box,
+    link_text_length,
+    meta_content,
+    text_content,
+    text_of,
+)
 from .wordlists import wordlists
 
 _TITLE_SPLIT = re.compile(r"\s+[|\-–—]\s+")
@@ -239,7 +246,3 @@ def _lead_zone(root: etree._Element, title_element: etree._Element | None, conta
                 continue
         if isinstance(element.tag, str):
             yield element
-
-
-def normalize_title(text: str | None) -> str | None:
-    return normalize_inline(text) or None if text else None

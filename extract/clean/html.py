@@ -6,9 +6,9 @@ import logging
 from dataclasses import dataclass, field
 
 from lxml import etree
-
 from thidua.crawler.profiles import host_of, profile_for
 from thidua.crawler.profiles.base import ArticleSelectors
+
 from thidua.record import Block, CleanArticle
 from thidua.text import match_key, normalize_inline
 
@@ -16,12 +16,35 @@ from .authors import author_from_metadata, parse_byline
 from .blocks import BlockWalker, Piece
 from .dates import date_from_metadata, date_from_selector, date_near_title
 from .decode import decode_fast
-from .dom import (JUNK_TAGS, class_words, drop_tree, element_value, is_boilerplate_box, meta_content, parse_html,
-                  select, text_content, text_of)
+from .dom import (
+    JUNK_TAGS,
+    class_words,
+    drop_tree,
+    element_value,
+    is_boilerplate_box,
+    meta_content,
+    parse_html,
+    select,
+    text_content,
+    text_of,
+)
 from .filters import cut_trailer, drop_noise, is_prose, take_byline
-from .generic import (content_root, find_kicker, find_lead, find_title, is_kicker, site_name, strip_site_name,
-                      teaser_items)
-from .pagekind import MIN_ARTICLE_CHARS, bad_input_reason, challenge_reason, listing_reason
+from .generic import (
+    content_root,
+    find_kicker,
+    find_lead,
+    find_title,
+    is_kicker,
+    site_name,
+    strip_site_name,
+    teaser_items,
+)
+from .pagekind import (
+    MIN_ARTICLE_CHARS,
+    bad_input_reason,
+    challenge_reason,
+    listing_reason,
+)
 from .wordlists import wordlists
 
 log = logging.getLogger(__name__)

@@ -13,7 +13,13 @@ from thidua.text import normalize, normalize_inline
 
 from .blocks import Piece
 from .dates import parse_date_text
-from .filters import cut_trailer, drop_noise, is_date_line, looks_like_heading, take_byline
+from .filters import (
+    cut_trailer,
+    drop_noise,
+    is_date_line,
+    looks_like_heading,
+    take_byline,
+)
 from .generic import is_kicker
 from .wordlists import wordlists
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from thidua.extract.clean import clean_html, clean_text_dump
+
 from thidua.paths import corpus_dir, labelled_dir
 from thidua.record import CleanArticle
 from thidua.text import normalize

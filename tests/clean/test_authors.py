@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import pytest
-
 from thidua.extract.clean.authors import parse_byline
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from thidua.extract.clean import clean_html, clean_text_dump
+
 from thidua.paths import sites_dir
 
 ARTICLE_URL = "https://example.vn/tin-tuc/bai-viet-123.html"
@@ -28,8 +28,8 @@ def _listing() -> str:
     (b"<html><body>" + b"<p>" + "Thi đua lao động giỏi. ".encode() * 900_000 + b"</p></body></html>", "too large"),
     (f"<html><body><nav><ul>{NAV}</ul></nav><div class='x'><ul>{NAV}</ul></div></body></html>", "no article text"),
     (_listing(), "listing page"),
-    ("<html><head><script>document.cookie='D1N=8b2a;path=/';window.location.reload();</script></head>"
-     "<body></body></html>", "challenge"),
+    (("<html><head><script>document.cookie='D1N=8b2a;path=/';window.location.reload();</script></head>"
+      "<body></body></html>"), "challenge"),
     ("<<<>>> <html <body <p unterminated", "no article text"),
 ])
 def test_not_an_article(body, reason):

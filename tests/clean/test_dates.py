@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import pytest
-
 from thidua.extract.clean import clean_html
 from thidua.extract.clean.dates import parse_date_text, parse_iso
 

@@ -7,8 +7,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
 from thidua.extract.clean import clean_html
+
 from thidua.text import normalize
 
 PAGES_DIR = Path(__file__).parent / "pages"

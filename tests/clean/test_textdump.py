@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from thidua.extract.clean import clean_text_dump
+
 from thidua.paths import seeds_dir
 
 
