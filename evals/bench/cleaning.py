@@ -25,14 +25,18 @@ from thidua.paths import corpus_dir, labelled_dir, sites_dir
 HTML_SUFFIXES = {".html", ".htm", ".ldo"}
 
 
-def stored_pages() -> list[tuple[str, bytes, str | None]]:
-    """(url, body, content type) of every HTML page listed in a site manifest."""
-    pages = []
-    for manifest in sorted(sites_dir().glob("*/manifest.json")):
+def stored_pages() -> list[tuple[str | None, bytes, str | None]]:
+    """(url, body, content type) of every HTML file under corpus/sites/, with the URL and
+    content type its site's manifest gives (None for a file no manifest lists)."""
+    listed: dict[Path, dict] = {}
+    for manifest in sites_dir().glob("*/manifest.json"):
         for page in json.loads(manifest.read_text(encoding="utf-8")).get("pages", []):
-            path = manifest.parent / page["file"]
-            if path.suffix.lower() in HTML_SUFFIXES and path.exists():
-                pages.append((page["url"], path.read_bytes(), page.get("content_type")))
+            listed[(manifest.parent / page["file"]).resolve()] = page
+    pages = []
+    for path in sorted(sites_dir().rglob("*")):
+        if path.suffix.lower() in HTML_SUFFIXES and path.is_file():
+            page = listed.get(path.resolve(), {})
+            pages.append((page.get("url"), path.read_bytes(), page.get("content_type")))
     return pages
 
 

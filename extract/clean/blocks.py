@@ -41,7 +41,8 @@ class Piece:
     element: etree._Element | None = None
 
 
-def _is_caption_element(element: etree._Element) -> bool:
+def is_caption_element(element: etree._Element) -> bool:
+    """A figcaption, or an element whose class says caption ("image_desc", "PhotoCMS_Caption" …)."""
     if element.tag == "figcaption":
         return True
     return bool(class_words(element) & wordlists().caption_class_words) or \
@@ -75,7 +76,7 @@ class BlockWalker:
             return
         if tag in HEADING_TAGS:
             self._emit("heading", element)
-        elif element in self.captions or _is_caption_element(element):
+        elif element in self.captions or is_caption_element(element):
             self._emit("caption", element)
         elif tag == "table":
             self._table(element)

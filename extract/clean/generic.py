@@ -13,6 +13,7 @@ from lxml import etree
 
 from thidua.text import match_key
 
+from .blocks import is_caption_element
 from .dom import (
     class_words,
     is_boilerplate_box,
@@ -217,7 +218,7 @@ def find_lead(root: etree._Element, title_element: etree._Element | None,
         if len(text) < 30 or len(text) > 1500 or link_text_length(element) > 0.3 * len(text) \
                 or is_boilerplate_box(element):
             continue
-        if class_words(element) & lead_words:
+        if class_words(element) & lead_words and not is_caption_element(element):
             return element
         if key and element.tag in _LEAD_TAGS and match_key(text)[:50] == key and len(text) < 1.5 * len(description):
             return element
