@@ -68,7 +68,10 @@ def command(db_path: str, sites: tuple[str, ...], start_urls: tuple[str, ...], a
     with contextlib.ExitStack() as stack:
         mapping = mirror
         if mirror and Path(mirror).is_dir():
-            mapping = stack.enter_context(serve_mirror(Path(mirror))).mapping
+            server = stack.enter_context(serve_mirror(Path(mirror)))
+            mapping = server.mapping
+            # a named site without a profile starts from the listings its stored pages include
+            start_urls = tuple(start_urls) + tuple(server.start_urls([s.removeprefix("www.") for s in sites]))
         report = run_crawl(db_path, sites=sites, start_urls=start_urls, allow=allow, max_pages=max_pages,
                            since=since, mirror=mapping, settings=settings, json_report=as_json,
                            quiet=is_quiet() and not as_json)
