@@ -45,8 +45,8 @@ class ExtractStorePipeline:
         url = item["url"]
         digest = raw_hash(item["body"])
         state = session.store.page_state(url)
-        if state and state.get("raw_hash") == digest:
-            session.unchanged(url)
+        if state and state.get("raw_hash") == digest:  # the very bytes stored: nothing to extract
+            session.unchanged(url, revalidated=True)
             return {"url": url, "outcome": "unchanged"}
         from twisted.internet import reactor  # the one Scrapy installed
 

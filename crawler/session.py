@@ -96,8 +96,25 @@ class CrawlSession:
         self.report.outcome(host_of(url), outcome)
         log.debug("%s: %s", outcome, url)
 
-    def unchanged(self, url: str) -> None:
+    def unchanged(self, url: str, *, revalidated: bool = False) -> None:
         self.report.outcome(host_of(url), "unchanged")
+        if revalidated:
+            self.mark_checked(url)
+
+    def mark_checked(self, url: str) -> None:
+        """Note that a stored article was confirmed unchanged (304) now, so --recheck-days counts
+        from today and an old article is not re-validated on every run."""
+        now = utc_now().isoformat(timespec="seconds")
+        try:
+            if hasattr(self.store, "mark_fetched"):
+                self.store.mark_fetched(url, now)
+                return
+            with self.store.transaction():  # the store has no call for it (yet): one guarded UPDATE
+                self.store.conn.execute(
+                    "UPDATE versions SET fetched_at = ? WHERE id = (SELECT current_version FROM articles WHERE url = ?)",
+                    [now, url])
+        except Exception as error:  # only costs an extra conditional request next time
+            log.debug("could not note the check of %s: %s", url, error)
 
     def skip(self, url: str, reason: str, *, record: bool = True, detail: str | None = None) -> None:
         """Count a page left out under `reason` and log it with `detail` (the full message);

@@ -141,7 +141,7 @@ class UnionSpider(scrapy.Spider):
     def parse_article(self, response: Response):
         self.session.fetched(response.url)
         if response.status == 304:
-            self.session.unchanged(response.url)
+            self.session.unchanged(response.url, revalidated=True)
             return
         item = self.page_item(response)
         if item is not None:
@@ -256,7 +256,7 @@ class UnionSpider(scrapy.Spider):
     def parse_page(self, response: Response):
         self.session.fetched(response.url)
         if response.status == 304:
-            self.session.unchanged(response.url)
+            self.session.unchanged(response.url, revalidated=True)
             return
         item = self.page_item(response, kind="page")
         if item is None:

@@ -193,3 +193,11 @@ def test_retry_after_header():
     assert retry_after(Response(URL, status=503, headers={"Retry-After": "7"})) == 7.0
     assert retry_after(Response(URL, status=503, headers={"Retry-After": "Wed, 21 Oct 2015 07:28:00 GMT"})) is None
     assert retry_after(Response(URL, status=500)) is None
+
+
+def test_a_revalidated_article_waits_for_the_next_recheck(session):
+    old = (datetime.now(timezone.utc) - timedelta(days=45)).isoformat()
+    save(session.store, URL, old)
+    assert session.article_due(URL)[0] is True
+    session.unchanged(URL, revalidated=True)  # a 304 just now
+    assert session.article_due(URL) == (False, {}, "already stored")
