@@ -76,8 +76,8 @@ def ranked(conn, fts: str, where: list[str], params: list, limit: int) -> list[t
 
     bm25 costs a few microseconds per matching article, so a query matching most of a large
     store ("lao dong") would take hundreds of milliseconds. Past RANK_ALL_LIMIT matches, the
-    ranking is taken among articles matching in their title (which outweigh body-only matches
-    by the title weight) when there are enough of them; otherwise among all matches as usual.
+    ranking is taken among articles matching in their title or lead (which outweigh body-only
+    matches by their weights) when there are enough of them; otherwise among all matches as usual.
     """
     probe = "SELECT count(*) FROM (SELECT rowid FROM search_index WHERE search_index MATCH ? LIMIT ?)"
     if conn.execute(probe, [fts, RANK_ALL_LIMIT + 1]).fetchone()[0] > RANK_ALL_LIMIT:

@@ -146,3 +146,21 @@ def test_search_command_on_bad_files(tmp_path, capsys):
     assert main(["search", "lao", "--db", str(tmp_path / "missing.db")]) == 1
     assert "no database" in capsys.readouterr().err
     assert not (tmp_path / "missing.db").exists()
+
+
+def test_very_common_queries_rank_title_and_lead_matches_first(db_path, new_record, monkeypatch):
+    from thidua.schema import searching
+
+    def save(store, name, lead, text):
+        store.save_article(new_record(url=f"https://nld.com.vn/{name}.html", title="Tin", lead=lead, text=text))
+
+    with Store.open(db_path) as store:
+        for n in range(10):
+            save(store, f"filler{n}", "Tin khác", "Không liên quan.")
+        save(store, "lead", "thi đua " + "chữ " * 300, "Nội dung.")  # a weak match, but in the lead
+        save(store, "body", "Tin ngắn", "thi đua " * 20)              # a strong match in the body only
+        assert store.search("thi dua", limit=1)[0]["url"].endswith("/body.html")  # exact bm25
+        monkeypatch.setattr(searching, "RANK_ALL_LIMIT", 1)  # two matches count as "very many" here
+        assert store.search("thi dua", limit=1)[0]["url"].endswith("/lead.html")
+        # not enough title/lead matches to fill the page: ranked among all matches as usual
+        assert [hit["url"][-9:] for hit in store.search("thi dua", limit=2)] == ["body.html", "lead.html"]
