@@ -18,6 +18,8 @@ from .wordlists import heading_key, wordlists
 _SEPARATORS = re.compile(r"\s*(?:,|;|&|\s-\s|\s–\s|\svà\s)\s*")
 _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.)+[^\W\d_]*$")  # "P.Ngân", "N.H.Anh"
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’]*\.?$")
+_OTHER_CREDIT = re.compile(r"\s*[-–;,|/]\s*(?:ảnh|đồ họa|đồ hoạ|video|clip)\s*:", re.IGNORECASE)
+_AFFILIATION = re.compile(r"\s*\([^()]*\)\s*$")
 _MAX_BYLINE = 70
 # Meta "author" fields often carry the site or desk rather than a person.
 _NOT_A_PERSON = re.compile(r"https?:|www\.|\.vn\b|\.com\b|^báo\s|^tạp chí|^admin|^ban biên tập|^tòa soạn",
@@ -46,11 +48,15 @@ def _as_written(name: str) -> str:
 
 def parse_byline(text: str) -> str | None:
     """The author named by a byline line, or None when the line is not a byline."""
-    line = normalize_inline(text).strip(" ()[]-–—*")
+    line = normalize_inline(text).strip(" -–—*")
+    if line[:1] in "([" and line[-1:] in ")]":
+        line = line[1:-1].strip()
     if not line or len(line) > _MAX_BYLINE or any(ch.isdigit() for ch in line):
         return None
     lists = wordlists()
     stripped = lists.byline_prefix.sub("", line, count=1).strip(" .")
+    stripped = _OTHER_CREDIT.split(stripped)[0]  # "Hà Anh - Ảnh: Minh Đức": the writer
+    stripped = _AFFILIATION.sub("", stripped).strip(" .")  # "Minh Tâm (LĐLĐ tỉnh)"
     group = lists.group_bylines.get(heading_key(stripped))
     if group:
         return group

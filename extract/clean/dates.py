@@ -146,15 +146,19 @@ def date_from_metadata(root: etree._Element) -> str | None:
 
 
 def date_near_title(title: etree._Element | None, limit: int = 40) -> str | None:
-    """A date line among the first elements after the headline: the byline area of the page."""
+    """A date line among the first elements after the headline: the byline area of the page,
+    which ends where the prose starts (dates further on belong to captions or other articles)."""
     if title is None:
         return None
     found = _date_in_tail(title)
     for element in title.xpath(f"following::*[position() <= {limit}]"):
-        found = found or _date_in(element) or _date_in_tail(element)
-        if found:
+        if found or element.tag == "p" and len(text_content(element)) > _PROSE_STARTS:
             return found
+        found = _date_in(element) or _date_in_tail(element)
     return found
+
+
+_PROSE_STARTS = 150  # characters of a paragraph that is article text, not a byline line
 
 
 def _date_in_tail(element: etree._Element) -> str | None:

@@ -16,6 +16,8 @@ from thidua.extract.clean.authors import parse_byline
     ("Bài và ảnh: Minh Hạnh", "Minh Hạnh"),
     ("(Hà Anh)", "Hà Anh"),
     ("Quang Hùng - Thu Hà", "Quang Hùng - Thu Hà"),
+    ("Bài: Hà Anh - Ảnh: Minh Đức", "Hà Anh"),
+    ("MINH TÂM (LĐLĐ tỉnh Thanh Hóa)", "Minh Tâm"),
 ])
 def test_bylines(line, author):
     assert parse_byline(line) == author

@@ -61,3 +61,10 @@ def test_an_update_line_is_not_a_publication_date():
     page = (f"<html><body><h1>Phát động thi đua năm 2024 trong công nhân</h1>"
             f"<div class='time'>Cập nhật: 25/01/2024 09:00</div><div>{BODY}</div></body></html>")
     assert clean_html(page, url="https://unknown.example.vn/a-3.html").published is None
+
+
+def test_dates_after_the_prose_starts_are_not_the_publication_date():
+    page = (f"<html><body><h1>Phát động thi đua năm 2024 trong công nhân</h1><div class='content'>{BODY}"
+            f"<p><em>Ảnh chụp ngày 05/01/2024</em></p></div><ul class='x'><li><a href='/a'>Tin khác</a>"
+            f"<span class='ngay'>(15/01/2024)</span></li></ul></body></html>")
+    assert clean_html(page, url="https://unknown.example.vn/a-4.html").published is None
