@@ -134,15 +134,19 @@ def _profile_parts(root: etree._Element, selectors: ArticleSelectors) -> Parts |
     pieces = BlockWalker(skip={lead_element}, captions=captions).walk(container)
     if sum(len(piece.text) for piece in pieces if is_prose(piece)) < MIN_ARTICLE_CHARS:
         return None
-    title = element_value(title_element) if title_element is not None else None
-    if title_element is not None and title_element.tag == "meta":
-        title, title_element = strip_site_name(title, site_name(root)), None
+    if title_element is None:
+        title, title_element = find_title(root)
+    elif title_element.tag == "meta":  # a headline only in meta: the page element is still wanted
+        title = strip_site_name(element_value(title_element), site_name(root))
+        title_element = find_title(root)[1]
+    else:
+        title = element_value(title_element)
     kicker_element = _preferred(select(root, selectors.kicker))
     author_element = _preferred(select(root, selectors.author))
     author_text = element_value(author_element) if author_element is not None else None
     return Parts(
-        title=title or find_title(root)[0],
-        title_element=title_element if title_element is not None else find_title(root)[1],
+        title=title,
+        title_element=title_element,
         kicker=element_value(kicker_element) if kicker_element is not None else find_kicker(title_element),
         lead=element_value(lead_element) if lead_element is not None else None,
         container=container,
