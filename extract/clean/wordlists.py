@@ -18,9 +18,12 @@ RULES_FILE = Path(__file__).resolve().parent.parent / "rules" / "boilerplate.yam
 _HEADING_STRIP = " :：»›>-–—|.…"
 
 
+_COUNT = re.compile(r"\s*\(\d+\)$")  # "Bình luận (2)"
+
+
 def heading_key(text: str) -> str:
-    """A line compared with the heading lists: normalised, lower case, no trailing ':' or '»'."""
-    return normalize_inline(text).casefold().strip(_HEADING_STRIP)
+    """A line compared with the heading lists: normalised, lower case, no trailing ':', '»' or count."""
+    return _COUNT.sub("", normalize_inline(text).casefold().strip(_HEADING_STRIP)).strip(_HEADING_STRIP)
 
 
 @dataclass(frozen=True)
