@@ -86,13 +86,27 @@ MATCHERS: dict[str, Callable[[Any, dict], bool]] = {
 }
 
 
+def _strict_key(field: str, item: dict) -> tuple:
+    """The identity of a fact for counting repeats: exact after normalisation, never fuzzy,
+    so "Giải nhất X" and "Giải nhì X" stay two facts."""
+    if field in ("campaigns", "people"):
+        return (match_key(item.get("name") or ""),)
+    if field == "awards":
+        return (match_key(item.get("title") or ""), match_key(item.get("recipient") or ""))
+    if field == "statistics":
+        value, unit = scaled(item.get("value"), item.get("unit"))
+        return (value, unit)
+    if field == "phases":
+        return (item.get("number"), _date(item.get("start")), _date(item.get("end")))
+    return (_date(item.get("start")), _date(item.get("end")))
+
+
 def dedupe(field: str, predicted: list[dict]) -> list[dict]:
-    """A fact repeated in the article counts once: keep the first of each matching group."""
-    kept: list[dict] = []
+    """A fact repeated in the article counts once: keep the first of each identical group."""
+    kept: dict[tuple, dict] = {}
     for item in predicted:
-        if not any(MATCHERS[field](other, item) for other in kept):
-            kept.append(item)
-    return kept
+        kept.setdefault(_strict_key(field, item), item)
+    return list(kept.values())
 
 
 def align(field: str, gold: list[Any], optional: list[Any], predicted: list[dict]) -> tuple[list, list, list]:

@@ -46,3 +46,11 @@ def test_phases_need_number_and_both_dates():
     assert align("phases", gold, [], [{"number": 1, "start": "2023-01-01", "end": "2023-06-30"}])[0]
     assert not align("phases", gold, [], [{"number": 2, "start": "2023-01-01", "end": "2023-06-30"}])[0]
     assert not align("phases", gold, [], [{"number": 1, "start": "2023-01-01", "end": None}])[0]
+
+
+def test_repeats_are_merged_exactly_never_fuzzily():
+    gold = [{"title": "Giải nhất Hội thi thợ giỏi nghề may công nghiệp"},
+            {"title": "Giải nhì Hội thi thợ giỏi nghề may công nghiệp"}]
+    predicted = [{"title": g["title"]} for g in gold] + [{"title": "giải nhất hội thi thợ giỏi nghề may công nghiệp"}]
+    pairs, missed, extras = align("awards", gold, [], predicted)
+    assert len(pairs) == 2 and not missed and not extras
