@@ -45,7 +45,21 @@ def _blocks(text: str) -> list[list[str]]:
             current.append(line)
     if current:
         blocks.append(current)
+    if len(blocks) <= 3 and sum(len(block) for block in blocks) >= 8:
+        return _line_blocks(blocks)
     return blocks
+
+
+def _line_blocks(blocks: list[list[str]]) -> list[list[str]]:
+    """A dump without blank lines between paragraphs: every line is a block (a caption keeps
+    the picture mark before it)."""
+    out: list[list[str]] = []
+    for line in (line for block in blocks for line in block):
+        if out and out[-1] == [_PICTURE]:
+            out[-1].append(line)
+        else:
+            out.append([line])
+    return out
 
 
 def _is_related_title(line: str) -> bool:

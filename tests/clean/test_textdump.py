@@ -58,3 +58,24 @@ def test_a_date_line_becomes_the_publication_date():
     assert article.published == "2024-01-22T10:15:00+07:00"
     assert article.author == "Nhóm PV"
     assert "Một bài khác" not in article.text and "22/01/2024" not in article.text
+
+
+def test_a_dump_without_blank_lines_keeps_every_paragraph():
+    dump = "\n".join([
+        "Phát động thi đua năm 2024",
+        "Công đoàn các khu công nghiệp phát động phong trào thi đua năm 2024 với nhiều chỉ tiêu cụ thể.",
+        "Phong trào chia làm hai đợt, đợt 1 từ tháng 2 đến tháng 6, đợt 2 từ tháng 7 đến tháng 11.",
+        "Chỉ tiêu cụ thể",
+        "Mỗi công đoàn cơ sở có ít nhất một sáng kiến được công nhận trong năm.",
+        "IMG_0421.jpg",
+        "Công nhân ký giao ước thi đua.",
+        "Kết thúc năm, công đoàn sẽ khen thưởng các tập thể và cá nhân tiêu biểu.",
+        "Hà Anh",
+    ])
+    article = clean_text_dump(dump)
+    assert article.title == "Phát động thi đua năm 2024" and article.author == "Hà Anh"
+    assert article.lead.startswith("Công đoàn các khu công nghiệp")
+    kinds = {b.text: b.kind for b in article.blocks}
+    assert kinds["Chỉ tiêu cụ thể"] == "heading"
+    assert kinds["Công nhân ký giao ước thi đua."] == "caption"
+    assert "Phong trào chia làm hai đợt" in article.text and "IMG_0421" not in article.text
