@@ -60,19 +60,21 @@ def test_a_date_line_becomes_the_publication_date():
     assert "Một bài khác" not in article.text and "22/01/2024" not in article.text
 
 
+LINE_PER_PARAGRAPH = (
+    "Phát động thi đua năm 2024",
+    "Công đoàn các khu công nghiệp phát động phong trào thi đua năm 2024 với nhiều chỉ tiêu cụ thể.",
+    "Phong trào chia làm hai đợt, đợt 1 từ tháng 2 đến tháng 6, đợt 2 từ tháng 7 đến tháng 11.",
+    "Chỉ tiêu cụ thể",
+    "Mỗi công đoàn cơ sở có ít nhất một sáng kiến được công nhận trong năm.",
+    "IMG_0421.jpg",
+    "Công nhân ký giao ước thi đua.",
+    "Kết thúc năm, công đoàn sẽ khen thưởng các tập thể và cá nhân tiêu biểu.",
+    "Hà Anh",
+)
+
+
 def test_a_dump_without_blank_lines_keeps_every_paragraph():
-    dump = "\n".join([
-        "Phát động thi đua năm 2024",
-        "Công đoàn các khu công nghiệp phát động phong trào thi đua năm 2024 với nhiều chỉ tiêu cụ thể.",
-        "Phong trào chia làm hai đợt, đợt 1 từ tháng 2 đến tháng 6, đợt 2 từ tháng 7 đến tháng 11.",
-        "Chỉ tiêu cụ thể",
-        "Mỗi công đoàn cơ sở có ít nhất một sáng kiến được công nhận trong năm.",
-        "IMG_0421.jpg",
-        "Công nhân ký giao ước thi đua.",
-        "Kết thúc năm, công đoàn sẽ khen thưởng các tập thể và cá nhân tiêu biểu.",
-        "Hà Anh",
-    ])
-    article = clean_text_dump(dump)
+    article = clean_text_dump("\n".join(LINE_PER_PARAGRAPH))
     assert article.title == "Phát động thi đua năm 2024" and article.author == "Hà Anh"
     assert article.lead.startswith("Công đoàn các khu công nghiệp")
     kinds = {b.text: b.kind for b in article.blocks}
