@@ -30,6 +30,19 @@ def check_since(ctx, param, value: str | None) -> str | None:
         raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
+def shared_scheduler(url: str, **params) -> dict:
+    """Settings that make this crawl one worker of a crawl shared through redis (same options, same queue)."""
+    from thidua.crawler.distributed import RedisUnavailable, check_redis, crawl_key, redis_settings
+
+    try:
+        check_redis(url)
+    except RedisUnavailable as error:
+        raise click.ClickException(str(error)) from None
+    params["db"] = Path(params.pop("db_path")).name
+    params = {name: list(value) if isinstance(value, tuple) else value for name, value in params.items()}
+    return redis_settings(url, crawl=crawl_key(**{k: v for k, v in params.items() if v not in (None, [])}))
+
+
 @click.command(name="crawl")
 @click.argument("sites", nargs=-1)
 @click.option("--start-url", "start_urls", multiple=True, metavar="URL",
@@ -41,13 +54,15 @@ def check_since(ctx, param, value: str | None) -> str | None:
               help="Re-validate stored articles fetched more than DAYS ago (conditional requests).")
 @click.option("--mirror", metavar="DIR|URL",
               help="Serve the hosts from a local mirror: a folder of sites (corpus/sites) or a mirror's base URL.")
+@click.option("--redis", "redis_url", metavar="URL", envvar="THIDUA_REDIS",
+              help="Share the crawl with other workers through redis (redis://host:6379/0); each runs this same command.")
 @click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
               help="Override a crawler setting (e.g. -s DOWNLOAD_DELAY=2); JSON values are parsed.")
 @click.option("--json", "as_json", is_flag=True, help="Print the end-of-crawl report as JSON.")
 @common_options
 def command(db_path: str, sites: tuple[str, ...], start_urls: tuple[str, ...], allow: str | None,
             max_pages: int | None, since: str | None, recheck_days: float | None, mirror: str | None,
-            overrides: tuple[str, ...], as_json: bool) -> int:
+            redis_url: str | None, overrides: tuple[str, ...], as_json: bool) -> int:
     """Crawl SITE... (the profiled union news sites when none is named), extract and store articles.
 
     Articles already stored are not fetched again; listing pages always are. Stop it at any time
@@ -65,6 +80,9 @@ def command(db_path: str, sites: tuple[str, ...], start_urls: tuple[str, ...], a
     settings = dict(parse_setting(item) for item in overrides)
     if recheck_days is not None:
         settings["THIDUA_RECHECK_DAYS"] = recheck_days
+    if redis_url:
+        settings.update(shared_scheduler(redis_url, db_path=db_path, sites=sites, start_urls=start_urls,
+                                         allow=allow, since=since))
     with contextlib.ExitStack() as stack:
         mapping = mirror
         if mirror and Path(mirror).is_dir():
