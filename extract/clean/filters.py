@@ -41,9 +41,11 @@ def cut_trailer(pieces: list[Piece]) -> list[Piece]:
 
 
 def _prose_follows(pieces: list[Piece], start: int) -> bool:
-    """After a run of link blocks, a real paragraph of the article follows."""
+    """After a run of link blocks, a real paragraph of the article follows (maybe under a sub-heading)."""
     index = start
     while index < len(pieces) and pieces[index].links > LINK_HEAVY:
+        index += 1
+    if index < len(pieces) and pieces[index].kind == "heading" and pieces[index].links <= LINK_HEAVY:
         index += 1
     return index > start and index < len(pieces) and is_prose(pieces[index])
 
