@@ -61,10 +61,11 @@ def pick_codec(body: bytes, content_type: str | None = None) -> str:
     for bom, name in _BOMS:
         if body.startswith(bom):
             return name
-    declared = _codec(charset_from_header(content_type)) or _codec(charset_from_meta(body))
-    if declared == "utf-8" or _mostly_utf8(body):
+    if _mostly_utf8(body):
         return "utf-8"
-    if declared and declared != "cp1252":
+    # Not UTF-8 whatever the page says (a page re-encoded keeps its old "utf-8" label).
+    declared = _codec(charset_from_header(content_type)) or _codec(charset_from_meta(body))
+    if declared and declared not in ("utf-8", "cp1252"):
         return declared
     return _sniff_legacy(body)
 

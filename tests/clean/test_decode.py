@@ -15,6 +15,10 @@ def test_windows_1258_declared():
     assert VIETNAMESE in decode_html(to_cp1258(body))
 
 
+def test_windows_1258_labelled_utf8_by_mistake():
+    assert VIETNAMESE in decode_html(to_cp1258(PAGE.replace("<head>", '<head><meta charset="utf-8">')))
+
+
 def test_windows_1258_sniffed_without_any_label():
     text = decode_html(to_cp1258(PAGE))
     assert VIETNAMESE in text and unicodedata.is_normalized("NFC", text)

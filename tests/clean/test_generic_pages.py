@@ -7,29 +7,18 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from thidua.crawler.mirror import encode_text
 from thidua.extract.clean import clean_html
 
 from thidua.text import normalize
 
 PAGES_DIR = Path(__file__).parent / "pages"
 PAGES = sorted(PAGES_DIR.glob("*.json"))
-_CP1258_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # the tone marks windows-1258 keeps apart
 
 
 def to_cp1258(text: str) -> bytes:
     """Text as a windows-1258 page stores it: letters with their vowel marks, tone marks apart."""
-    out = []
-    for char in unicodedata.normalize("NFC", text):
-        try:
-            out.append(char.encode("cp1258"))
-            continue
-        except UnicodeEncodeError:
-            pass
-        decomposed = unicodedata.normalize("NFD", char)
-        base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _CP1258_MARKS))
-        tones = "".join(c for c in decomposed if c in _CP1258_MARKS)
-        out.append((base + tones).encode("cp1258"))
-    return b"".join(out)
+    return encode_text(text, "cp1258")
 
 
 def page_bytes(html_path: Path, expected: dict) -> bytes:
