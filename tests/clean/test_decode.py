@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import unicodedata
 
-from thidua.extract.clean import decode_html
+import pytest
+from thidua.extract.clean import clean_html, decode_html
 
+from .labelled import labelled_pages, problems
 from .test_generic_pages import to_cp1258
 
 VIETNAMESE = "Công đoàn phát động thi đua “Lao động giỏi, lao động sáng tạo” năm 2024"
@@ -50,3 +52,24 @@ def test_a_stray_broken_byte_keeps_utf8():
 
 def test_text_is_passed_through_normalised():
     assert decode_html("a\u00a0 b") == "a b"
+
+
+LABELLED_HTML = [p for p in labelled_pages() if p.path.suffix == ".html"]
+VARIANTS = {
+    "windows-1258": lambda html: to_cp1258(html),
+    "nfd": lambda html: unicodedata.normalize("NFD", html).encode("utf-8"),
+    "utf-16-bom": lambda html: b"\xff\xfe" + html.encode("utf-16-le"),
+}
+
+
+@pytest.mark.skipif(not LABELLED_HTML, reason="no labelled HTML pages yet")
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_labelled_pages_served_in_other_encodings_clean_the_same(variant):
+    """Every labelled page, re-encoded as a server might send it (its meta tag still says utf-8)."""
+    failing = {}
+    for page in LABELLED_HTML:
+        body = VARIANTS[variant](page.path.read_text(encoding="utf-8"))
+        found = problems(page, clean_html(body, url=page.label["url"], content_type="text/html"))
+        if found:
+            failing[page.id] = found[:2]
+    assert failing == {}
