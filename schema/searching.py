@@ -41,7 +41,11 @@ def entity_ids(conn, table: str, text: str) -> list[str]:
     return [row[0] for row in conn.execute(f"SELECT id, name FROM {table}") if wanted and wanted in fold(row[1])]
 
 
+ARTICLE = "{article}"  # the article id column in the query the conditions go into
+
+
 def _filters(conn, campaign, person, site, since, until) -> tuple[list[str], list]:
+    """WHERE conditions (with ARTICLE standing for the article id column) and their parameters."""
     where, params = [], []
     for value, table, mentions, column, option in ((campaign, "campaigns", "campaign_mentions", "campaign_id", "campaign"),
                                                    (person, "people", "person_mentions", "person_id", "person")):
@@ -49,12 +53,16 @@ def _filters(conn, campaign, person, site, since, until) -> tuple[list[str], lis
             ids = entity_ids(conn, table, value)
             if not ids:
                 raise QueryError(f"no {option} matches {value!r}")
-            where.append(f"a.current_version IN (SELECT version_id FROM {mentions} "
-                         f"WHERE {column} IN ({', '.join('?' * len(ids))}))")
+            where.append(f"{ARTICLE} IN (SELECT m.article_id FROM {mentions} m JOIN articles x ON x.id = m.article_id "
+                         f"AND x.current_version = m.version_id WHERE m.{column} IN ({', '.join('?' * len(ids))}))")
             params += ids
     if site:
-        where.append("(a.site = ? OR a.site LIKE ? ESCAPE '\\')")
-        params += [site, "%" + re.sub(r"([%_\\])", r"\\\1", site) + "%"]
+        if conn.execute("SELECT 1 FROM sites WHERE id = ?", [site]).fetchone():
+            where.append("a.site = ?")
+            params.append(site)
+        else:
+            where.append("a.site LIKE ? ESCAPE '\\'")
+            params.append("%" + re.sub(r"([%_\\])", r"\\\1", site) + "%")
     for value, op, option in ((since, ">=", "--since"), (until, "<=", "--until")):
         value = _date(value, option)
         if value:
@@ -64,10 +72,11 @@ def _filters(conn, campaign, person, site, since, until) -> tuple[list[str], lis
 
 
 def _rank(conn, fts: str, where: list[str], params: list, limit: int) -> list[tuple]:
+    # "+rowid": test each match against the filter's id list, rather than have FTS5 seek every id
+    conditions = "".join(" AND " + w.replace(ARTICLE, "+search_index.rowid") for w in where)
     sql = (f"SELECT a.id, a.url, a.title, a.published, a.site, a.current_version, -{BM25} AS score "
-           f"FROM search_index JOIN articles a ON a.id = search_index.rowid "
-           f"WHERE search_index MATCH ? {''.join(' AND ' + w for w in where)} "
-           f"ORDER BY {BM25} LIMIT ?")
+           f"FROM search_index CROSS JOIN articles a ON a.id = search_index.rowid "
+           f"WHERE search_index MATCH ?{conditions} ORDER BY {BM25} LIMIT ?")
     return conn.execute(sql, [fts, *params, limit]).fetchall()
 
 
@@ -78,9 +87,11 @@ def ranked(conn, fts: str, where: list[str], params: list, limit: int) -> list[t
     store ("lao dong") would take hundreds of milliseconds. Past RANK_ALL_LIMIT matches, the
     ranking is taken among articles matching in their title or lead (which outweigh body-only
     matches by their weights) when there are enough of them; otherwise among all matches as usual.
+    Filtered queries are always ranked in full: counting matches after the filters would cost
+    nearly as much as ranking them.
     """
     probe = "SELECT count(*) FROM (SELECT rowid FROM search_index WHERE search_index MATCH ? LIMIT ?)"
-    if conn.execute(probe, [fts, RANK_ALL_LIMIT + 1]).fetchone()[0] > RANK_ALL_LIMIT:
+    if not where and conn.execute(probe, [fts, RANK_ALL_LIMIT + 1]).fetchone()[0] > RANK_ALL_LIMIT:
         rows = _rank(conn, "{title lead} : (" + fts + ")", where, params, limit)
         if len(rows) >= limit:
             return rows
@@ -101,8 +112,9 @@ def run_search(conn, query: str | None, *, campaign=None, person=None, site=None
         rows = ranked(conn, parsed.fts(), where, params, limit)
     elif where:
         parsed = None
+        conditions = " AND ".join(w.replace(ARTICLE, "a.id") for w in where)
         sql = (f"SELECT a.id, a.url, a.title, a.published, a.site, a.current_version, NULL AS score "
-               f"FROM articles a WHERE {' AND '.join(where)} ORDER BY a.published DESC, a.id LIMIT ?")
+               f"FROM articles a WHERE {conditions} ORDER BY a.published DESC, a.id LIMIT ?")
         rows = conn.execute(sql, [*params, limit]).fetchall()
     else:
         raise QueryError("empty query: give words to search for, or a filter (--campaign, --person, --site, ...)")

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from thidua.schema.resolve import stable_id
 from thidua.schema.search import parse_query
-from thidua.schema.searching import _filters, _rank
+from thidua.schema.searching import ARTICLE, _filters, _rank
 from thidua.schema.store import Store
 
 from thidua.text import fold, match_key
@@ -166,8 +166,9 @@ def exactness(store: Store, query: str, filters: dict, results: list[dict]) -> t
     where, params = _filters(store.conn, filters.get("campaign"), filters.get("person"), filters.get("site"),
                              filters.get("since"), filters.get("until"))
     fts = parse_query(query).fts()
-    count_sql = ("SELECT count(*) FROM search_index JOIN articles a ON a.id = search_index.rowid "
-                 f"WHERE search_index MATCH ? {''.join(' AND ' + w for w in where)}")
+    conditions = "".join(" AND " + w.replace(ARTICLE, "search_index.rowid") for w in where)
+    count_sql = ("SELECT count(*) FROM search_index CROSS JOIN articles a ON a.id = search_index.rowid "
+                 f"WHERE search_index MATCH ?{conditions}")
     matches = store.conn.execute(count_sql, [fts, *params]).fetchone()[0]
     exact = {row[0] for row in _rank(store.conn, fts, where, params, len(results) or 1)}
     same = len(exact & {hit["article_id"] for hit in results})
