@@ -56,7 +56,7 @@ def test_text_is_passed_through_normalised():
 
 LABELLED_HTML = [p for p in labelled_pages() if p.path.suffix == ".html"]
 VARIANTS = {
-    "windows-1258": lambda html: to_cp1258(html),
+    "windows-1258": to_cp1258,
     "nfd": lambda html: unicodedata.normalize("NFD", html).encode("utf-8"),
     "utf-16-bom": lambda html: b"\xff\xfe" + html.encode("utf-16-le"),
 }
