@@ -5,21 +5,31 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from thidua.evals.gold import GoldArticle, load_labelled
 from thidua.extract.clean import clean_html, clean_text_dump
 
-from thidua.paths import corpus_dir, labelled_dir
+from thidua.paths import labelled_dir
 from thidua.record import CleanArticle
 from thidua.text import normalize
 
 
 @dataclass
 class LabelledPage:
-    label: dict
-    path: Path
+    """A labelled article (thidua.evals.gold) with the way to clean its source."""
+
+    gold: GoldArticle
 
     @property
     def id(self) -> str:
-        return self.label.get("id") or self.path.stem
+        return self.gold.id
+
+    @property
+    def label(self) -> dict:
+        return self.gold.data
+
+    @property
+    def path(self) -> Path:
+        return self.gold.source
 
     def content_type(self) -> str | None:
         manifest = self.path.parent / "manifest.json"
@@ -36,11 +46,7 @@ class LabelledPage:
 
 
 def labelled_pages() -> list[LabelledPage]:
-    pages = []
-    for file in sorted(labelled_dir().glob("*.json")):
-        label = json.loads(file.read_text(encoding="utf-8"))
-        pages.append(LabelledPage(label, corpus_dir() / label["source_file"]))
-    return pages
+    return [LabelledPage(gold) for gold in load_labelled(labelled_dir())]
 
 
 def problems(page: LabelledPage, article: CleanArticle) -> list[str]:
