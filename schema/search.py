@@ -19,6 +19,7 @@ WORD = re.compile(r"\w+")
 TOKEN = re.compile(r'"[^"]*"|\S+')
 OPERATORS = {"AND", "OR", "NOT", "NEAR"}
 MAX_TERMS = 32
+MIN_PREFIX = 2
 SNIPPET_CHARS = 220
 
 
@@ -86,6 +87,8 @@ def _term_of(token: str) -> Term | None:
         if prefix:
             raise QueryError("'*' must follow the beginning of a word, e.g. lao*")
         return None
+    if prefix and len(words[-1]) < MIN_PREFIX:  # "t*" would merge the lists of thousands of words
+        raise QueryError(f"a prefix needs at least {MIN_PREFIX} letters before '*', e.g. th*")
     return Term(words, prefix)
 
 

@@ -87,7 +87,7 @@ def test_filters(searchable):
 @pytest.mark.parametrize("query, message", [
     ('"lao dong', "unbalanced quotes"), ("AND", "must stand between"), ("OR gioi", "must stand between"),
     ("gioi OR", "must stand between"), ("*", "'*' must follow"), ("", "empty query"), ("  ;; -- ", "no words"),
-    ("NOT lao", "must stand between"), ("lao NEAR dong", "must stand between"),
+    ("NOT lao", "must stand between"), ("lao NEAR dong", "must stand between"), ("l*", "at least 2 letters"),
 ])
 def test_malformed_queries_get_a_clear_message(searchable, query, message):
     with Store.open(searchable) as store, pytest.raises(QueryError, match=message):
