@@ -108,3 +108,18 @@ def fact_extras(db: sqlite_utils.Database) -> None:
     """Attributes the extractor gives beyond the contract (award giver, statistic kind, …), as JSON."""
     for table in FACT_TABLES:
         db.execute(f"ALTER TABLE {table} ADD COLUMN extra TEXT")
+
+
+@migration(6, "facet_views")
+def facet_views(db: sqlite_utils.Database) -> None:
+    """Views with one row per article and campaign / person (current text), for faceted browsing."""
+    db.execute("""CREATE VIEW article_campaigns AS
+        SELECT DISTINCT a.id AS article_id, a.title, a.url, a.site, a.year, a.published,
+               c.name AS campaign, c.id AS campaign_id
+        FROM articles a JOIN campaign_mentions m ON m.version_id = a.current_version
+        JOIN campaigns c ON c.id = m.campaign_id""")
+    db.execute("""CREATE VIEW article_people AS
+        SELECT DISTINCT a.id AS article_id, a.title, a.url, a.site, a.year, a.published,
+               p.name AS person, p.organization, p.id AS person_id
+        FROM articles a JOIN person_mentions m ON m.version_id = a.current_version
+        JOIN people p ON p.id = m.person_id""")

@@ -33,6 +33,8 @@ def metadata(database: str) -> dict:
                    for col, info in table.get("columns", {}).items()}
         tables[name] = {"description": table.get("description", ""), "columns": columns,
                         **extra["tables"].get(name, {})}
+    for view, settings in extra["tables"].items():  # views are not in the data dictionary
+        tables.setdefault(view, dict(settings))
     tables["search_index"] = {"hidden": True}
     return {"title": meta["title"], "description": meta["description"],
             "databases": {database: {"tables": tables, "queries": extra["queries"]}}}

@@ -58,6 +58,12 @@ def test_metadata_facets_and_canned_queries(served_db):
     articles = json.loads(get(app, "/thidua/articles.json?_facet=site&_facet=year").text)
     facet_values = {f["value"] for f in articles["facet_results"]["site"]["results"]}
     assert facet_values == {"laodongthudo.vn", "nld.com.vn"}
+    by_campaign = json.loads(get(app, "/thidua/article_campaigns.json?_facet=campaign&_facet=year").text)
+    campaigns = {f["value"] for f in by_campaign["facet_results"]["campaign"]["results"]}
+    assert campaigns == {"Lao động giỏi, lao động sáng tạo",
+                         "1 triệu sáng kiến - nỗ lực vượt khó, sáng tạo, quyết tâm chiến thắng đại dịch Covid-19"}
+    by_person = json.loads(get(app, "/thidua/article_people.json?_facet=person").text)
+    assert {f["value"] for f in by_person["facet_results"]["person"]["results"]} == {"Đinh Quốc Toản", "Vũ Văn Hà"}
     timeline = json.loads(get(app, "/thidua/campaign_timeline.json?campaign=trieu+sang+kien&_shape=array").text)
     # the article, and its phase (tied to no campaign in the text, so shown with the article's campaigns)
     assert [(row["event"], row["date"], row["until"]) for row in timeline] == [
