@@ -46,17 +46,32 @@ def _offset(fact: dict, *names: str) -> int | None:
     return None
 
 
+def _plain(value: Any) -> str | None:
+    """Free text as stored: a string, or JSON for anything else a record might carry."""
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def facts_of(record: dict, kind: str) -> list[dict]:
+    """The record's facts of one kind as dicts (a bare string is taken as the fact's name)."""
+    items = record.get(kind) or []
+    if not isinstance(items, list):
+        return []
+    return [item if isinstance(item, dict) else {"name": item} for item in items if isinstance(item, (dict, str))]
+
+
 def evidence(fact: dict) -> tuple:
     rest = {key: value for key, value in fact.items() if key not in STORED and value not in (None, "", [], {})}
     return (_offset(fact, "start", "char_start", "span_start"), _offset(fact, "end", "char_end", "span_end"),
-            fact.get("sentence"), _int(fact.get("sentence_start")), _int(fact.get("sentence_end")),
+            _plain(fact.get("sentence")), _int(fact.get("sentence_start")), _int(fact.get("sentence_end")),
             json.dumps(rest, ensure_ascii=False, sort_keys=True, default=str) if rest else None)
 
 
 def dates(fact: dict) -> tuple[str | None, str | None]:
     start = fact.get("start_date") or (fact.get("start") if isinstance(fact.get("start"), str) else None)
     end = fact.get("end_date") or (fact.get("end") if isinstance(fact.get("end"), str) else None)
-    return start, end
+    return _plain(start), _plain(end)
 
 
 def _number(value: Any) -> int | float | None:
@@ -94,7 +109,7 @@ class FactWriter:
 
     def write(self, record: dict) -> None:
         for kind in ("campaigns", "organizations", "people", "phases", "date_ranges", "awards", "statistics"):
-            getattr(self, f"write_{kind}")(record.get(kind) or [], record)
+            getattr(self, f"write_{kind}")(facts_of(record, kind), record)
 
     def write_campaigns(self, facts: list[dict], record: dict) -> None:
         rows = []
@@ -127,11 +142,11 @@ class FactWriter:
             start, end = dates(fact)
             campaign = _text(fact.get("campaign"))
             rows.append(self.row(fact, self.campaign_id(campaign), campaign, _int(fact.get("number")), start, end,
-                                 _text(fact.get("theme")), fact.get("text")))
+                                 _text(fact.get("theme")), _plain(fact.get("text"))))
         self.insert("phases", ("campaign_id", "campaign_name", "number", "start_date", "end_date", "theme", "text"), rows)
 
     def write_date_ranges(self, facts: list[dict], record: dict) -> None:
-        rows = [self.row(fact, fact.get("text"), *dates(fact)) for fact in facts]
+        rows = [self.row(fact, _plain(fact.get("text")), *dates(fact)) for fact in facts]
         self.insert("date_ranges", ("text", "start_date", "end_date"), rows)
 
     def write_awards(self, facts: list[dict], record: dict) -> None:
@@ -141,7 +156,7 @@ class FactWriter:
             if title:
                 recipient = _text(fact.get("recipient"))
                 rows.append(self.row(fact, title, recipient, self.recipient_id(recipient),
-                                     _int(fact.get("year")), fact.get("text")))
+                                     _int(fact.get("year")), _plain(fact.get("text"))))
         self.insert("awards", ("title", "recipient", "person_id", "year", "text"), rows)
 
     def recipient_id(self, recipient: str | None) -> str | None:
@@ -161,6 +176,6 @@ class FactWriter:
         rows = []
         for fact in facts:
             campaign = _text(fact.get("campaign"))
-            rows.append(self.row(fact, _number(fact.get("value")), _text(fact.get("unit")), fact.get("text"),
+            rows.append(self.row(fact, _number(fact.get("value")), _text(fact.get("unit")), _plain(fact.get("text")),
                                  self.campaign_id(campaign), campaign))
         self.insert("statistics", ("value", "unit", "text", "campaign_id", "campaign_name"), rows)

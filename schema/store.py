@@ -78,6 +78,8 @@ def guarded(method):
                 raise StoreError(f"database {self.path} is locked by another writer "
                                  f"(waited {self.timeout:g}s); try again later") from None
             raise StoreError(f"database {self.path}: {error}") from None
+        except (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError) as error:
+            raise StoreError(f"cannot store this in {self.path}: {error}") from None
         except sqlite3.DatabaseError as error:
             raise StoreError(f"database {self.path} is corrupt or not a SQLite database ({error})") from None
 

@@ -92,3 +92,23 @@ def test_reopen_keeps_everything(db_path, record):
     with Store.open(db_path) as store:
         assert store.counts() == first
         assert store.save_article(record) == "unchanged"
+
+
+def test_odd_records_are_stored_or_refused_cleanly(store, new_record):
+    import pytest
+
+    from thidua.schema.store import StoreError
+
+    odd = new_record(url="https://nld.com.vn/odd.html", campaigns=["Tết sum vầy", 42, None],
+                     statistics=[{"value": "không rõ", "unit": None, "text": ["a", "b"]}],
+                     phases={"not": "a list"}, awards=[{"title": "Bằng khen", "year": "năm ngoái"}])
+    assert store.save_article(odd) == "new"
+    assert store.conn.execute("SELECT name FROM campaign_mentions WHERE name = 'Tết sum vầy'").fetchone()
+    assert store.conn.execute("SELECT value, text FROM statistics WHERE article_id = "
+                              "(SELECT id FROM articles WHERE url = ?)", [odd["url"]]).fetchone() == (None, '["a", "b"]')
+    before = store.counts()
+    with pytest.raises(StoreError, match="without a url"):
+        store.save_article(new_record(url=None))
+    with pytest.raises(StoreError, match="cannot store"):
+        store.save_article(new_record(url="https://nld.com.vn/bad.html", title={"not": "text"}))
+    assert store.counts() == before
