@@ -183,3 +183,18 @@ def test_scrapy_crawl_union_uses_the_project_settings(corpus_mirror, tmp_path):
     assert done.returncode == 0, done.stderr[-2000:]
     assert set(stored(db)) == manifest_urls("baohaugiang.com.vn", "article")
     assert "crawl finished" in done.stderr
+
+
+def test_since_leaves_out_older_articles(corpus_mirror, tmp_path):
+    db = tmp_path / "since.db"
+    _, report, _ = crawl(db, "laodongthudo.vn", "nld.com.vn", "--since", "2025-01-01", mirror=corpus_mirror.base_url)
+    with sqlite3.connect(db) as conn:
+        published = [row[0] for row in conn.execute("SELECT published FROM articles")]
+    assert published and all(date[:10] >= "2025-01-01" for date in published)
+    skipped = report["totals"]["skipped"]
+    assert skipped.get("published before --since", 0) >= 1  # listing entries: fetched, then left out
+    assert skipped.get("before --since", 0) >= 1  # feed entries with older dates: not even fetched
+    labels = [json.loads(p.read_text(encoding="utf-8")) for p in labelled_dir().glob("*.json")]
+    recent = {g["url"] for g in labels if g.get("site") in ("laodongthudo.vn", "nld.com.vn")
+              and (g.get("published") or "")[:10] >= "2025-01-01"}
+    assert set(stored(db)) == recent
