@@ -96,7 +96,6 @@ def test_reopen_keeps_everything(db_path, record):
 
 def test_odd_records_are_stored_or_refused_cleanly(store, new_record):
     import pytest
-
     from thidua.schema.store import StoreError
 
     odd = new_record(url="https://nld.com.vn/odd.html", campaigns=["Tết sum vầy", 42, None],
