@@ -14,6 +14,7 @@ backwards intervals are dropped. Word lists come from extract/rules/temporal.yam
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -83,7 +84,11 @@ def atom_regex() -> re.Pattern:
         rf"(?P<year>(?:năm\s+)?{_START}(?P<yy>{_Y})){_END}",
         rf"(?P<now>\b(?:{word_alternation(rules['now_words'])})\b)",
     ]
-    return re.compile("|".join(parts), re.IGNORECASE)
+    # Every atom starts a word with a digit or one of a few letters: test that first, cheaply.
+    words = [*rules["now_words"], *rules["quarter_words"], *half["half_words"], *map(str, half["month_counts"]),
+             "ngày", "tháng", "năm"]
+    initials = "".join(sorted({w[0].lower() for w in words} | {w[0].upper() for w in words} | set("0123456789")))
+    return re.compile(rf"(?<!\w)(?=[{re.escape(initials)}])(?:" + "|".join(parts) + ")", re.IGNORECASE)
 
 
 def _int(value: str | None) -> int | None:
@@ -217,21 +222,26 @@ def _published(published: str | None) -> list[int | None] | None:
     return [int(m.group(1)), int(m.group(2)), int(m.group(3))] if m else None
 
 
-@dataclass
 class _Context:
-    atoms: list[Atom]  # the sentence's atoms
-    published: list[int | None] | None
+    """What a sentence says about years, for the dates that leave theirs out."""
+
+    def __init__(self, atoms: list[Atom], published: list[int | None] | None) -> None:
+        dated = [a for a in atoms if a.year]
+        self.ends = [a.end for a in dated]
+        self.starts = [a.start for a in dated]
+        self.years = [a.year for a in dated]
+        self.published = published
 
     def year_near(self, start: int, end: int) -> int | None:
         """The sentence's year nearest before the interval, else the publication year,
         else the sentence's first year after it."""
-        before = [a.year for a in self.atoms if a.year and a.end <= start]
+        before = bisect_right(self.ends, start)
         if before:
-            return before[-1]
+            return self.years[before - 1]
         if self.published:
             return self.published[0]
-        after = [a.year for a in self.atoms if a.year and a.start >= end]
-        return after[0] if after else None
+        after = bisect_left(self.starts, end)
+        return self.years[after] if after < len(self.years) else None
 
 
 def _fill_year(atom: Atom, point: list[int | None], ctx: _Context) -> None:

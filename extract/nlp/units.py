@@ -76,16 +76,20 @@ def _syllables(text: str, start: int) -> list[tuple[int, int, str]]:
     return found
 
 
-def _token_end(doc: Doc, start: int) -> int | None:
-    """End of the underthesea word that starts at `start` (None if none starts there)."""
-    starts = doc.user_data.get("_token_starts")
-    if starts is None:
-        starts = doc.user_data["_token_starts"] = [token.idx for token in doc]
-    index = bisect_left(starts, start)
-    if index < len(starts) and starts[index] == start:
-        token = doc[index]
-        return token.idx + len(token.text.rstrip())
-    return None
+class Words:
+    """The Doc's text and word boundaries, read once (Doc.text is rebuilt on every access)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = doc.text
+        self.starts = [token.idx for token in doc]
+        self.ends = [token.idx + len(token.text.rstrip()) for token in doc]
+
+    def end_of_word_at(self, start: int) -> int | None:
+        """End of the underthesea word that starts at `start` (None if none starts there)."""
+        index = bisect_left(self.starts, start)
+        if index < len(self.starts) and self.starts[index] == start:
+            return self.ends[index]
+        return None
 
 
 def _can_head(word: str, units: Units) -> bool:
@@ -94,9 +98,9 @@ def _can_head(word: str, units: Units) -> bool:
     return not word.lower().startswith(("http", "www"))
 
 
-def _noun_phrase(doc: Doc, start: int, units: Units, depth: int = 0) -> int | None:
+def _noun_phrase(source: Words, start: int, units: Units, depth: int = 0) -> int | None:
     """End of the counted noun starting at `start`, or None if no noun starts there."""
-    syllables = _syllables(doc.text, start)
+    syllables = _syllables(source.text, start)
     if not syllables or syllables[0][0] != start:
         return None
     words = tuple(s[2] for s in syllables)
@@ -104,11 +108,11 @@ def _noun_phrase(doc: Doc, start: int, units: Units, depth: int = 0) -> int | No
         if words[:size] in units.compounds:
             return syllables[size - 1][1]
     if words[0] in units.classifiers and depth == 0 and len(syllables) > 1:
-        rest = _noun_phrase(doc, syllables[1][0], units, depth + 1)
+        rest = _noun_phrase(source, syllables[1][0], units, depth + 1)
         if rest is not None:
             return rest
-    end = _token_end(doc, start) or syllables[0][1]
-    if not _can_head(doc.text[start:end], units):
+    end = source.end_of_word_at(start) or syllables[0][1]
+    if not _can_head(source.text[start:end], units):
         return None
     return end
 
@@ -119,9 +123,9 @@ def _skip_space(text: str, pos: int) -> int:
     return pos
 
 
-def _coordinated(doc: Doc, start: int, end: int, units: Units) -> int:
+def _coordinated(source: Words, start: int, end: int, units: Units) -> int:
     """Extend the unit over ", X" conjuncts that share the count."""
-    text = doc.text
+    text = source.text
     while True:
         m = re.compile(r",\s+").match(text, end)
         if not m or text[start:end].lower() in units.no_coordination_after:
@@ -132,7 +136,7 @@ def _coordinated(doc: Doc, start: int, end: int, units: Units) -> int:
             return end
         if not text[nxt].islower():  # a name or a new sentence part, not a conjunct
             return end
-        conjunct_end = _noun_phrase(doc, nxt, units)
+        conjunct_end = _noun_phrase(source, nxt, units)
         if conjunct_end is None or not (words[:_length(text, nxt, conjunct_end)] in units.compounds
                                         or _phrase_ends(text, conjunct_end, units)):
             return end
@@ -152,19 +156,19 @@ def _phrase_ends(text: str, pos: int, units: Units) -> bool:
     return any(after[:size] in units.stop_phrases for size in range(1, len(after) + 1))
 
 
-def find_unit(doc: Doc, after: int, units: Units) -> tuple[str, int] | None:
+def find_unit(source: Words, after: int, units: Units) -> tuple[str, int] | None:
     """(unit, end offset) of the counted noun right after a number ending at `after`."""
-    text = doc.text
+    text = source.text
     quoted = _QUOTED_UNIT.match(text, after)
     if quoted:
         return quoted.group(1).strip(), quoted.end()
     start = _skip_space(text, after)
     if start == after or start - after > 1:
         return None
-    end = _noun_phrase(doc, start, units)
+    end = _noun_phrase(source, start, units)
     if end is None:
         return None
     if text[start:end].lower() in units.time_units or units.measures_time(text[start:end]):
         return text[start:end], end
-    end = _coordinated(doc, start, end, units)
+    end = _coordinated(source, start, end, units)
     return text[start:end], end

@@ -11,7 +11,7 @@ Words: extract/rules/phases.yaml.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Any
 
@@ -70,38 +70,49 @@ def phase_number(m: re.Match) -> int | None:
     return number if number and 1 <= number <= _rules()["max_phase_number"] else None
 
 
-def _sentence_bounds(doc: Doc, char: int) -> tuple[int, int]:
-    """Start and end of the sentence holding the character at `char`."""
-    starts = [token.idx for token in doc]
-    if not starts:
-        return 0, len(doc.text)
-    sent = doc[max(0, bisect_right(starts, char) - 1)].sent
-    return sent.start_char, sent.end_char
+class Page:
+    """The Doc's text and sentence bounds, read once (Doc.text is rebuilt on every access)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.sentences = [(sent.start_char, sent.end_char) for sent in doc.sents] if len(doc) else []
+        self.starts = [start for start, _ in self.sentences]
+        self._ranges: dict[tuple[int, int], list[DateRange]] = {}
+        names = [(attrs["char_start"], attrs["char_end"], attrs.get("name") or span.text)
+                 for span, attrs in facts_of(doc, "campaigns")]
+        by_key = {match_key(name): name for _, _, name in names}
+        # a campaign is often recorded once; its later quoted mentions still tie phases to it
+        quoted = [(m.start(), m.end(), by_key.get(match_key(m.group(1)))) for m in re.finditer(_QUOTED, self.text)] if names else []
+        self.campaigns = sorted(set(names) | {q for q in quoted if q[2]})
+
+    def ranges(self, sent: tuple[int, int]) -> list[DateRange]:
+        """The sentence's intervals (the grammar runs once per sentence)."""
+        if sent not in self._ranges:
+            self._ranges[sent] = ranges_in_sentence(self.text, sent[0], sent[1], self.doc.user_data.get("published"))
+        return self._ranges[sent]
+
+    def sentence_at(self, char: int) -> tuple[int, int]:
+        """Start and end of the sentence holding the character at `char`."""
+        if not self.sentences:
+            return 0, len(self.text)
+        return self.sentences[max(0, bisect_right(self.starts, char) - 1)]
 
 
-def _campaigns_before(doc: Doc, cue_start: int) -> list[tuple[int, int, str]]:
+def _campaigns_before(page: Page, cue_start: int) -> list[tuple[int, int, str]]:
     """(start, end, name) of the campaigns named before the cue, in text order."""
-    names = {match_key(attrs.get("name") or span.text): attrs.get("name") or span.text
-             for span, attrs in facts_of(doc, "campaigns")}
-    found = {(attrs["char_start"], attrs["char_end"], attrs.get("name") or span.text)
-             for span, attrs in facts_of(doc, "campaigns") if attrs["char_end"] <= cue_start}
-    # a campaign is often recorded once; its later mentions still tie phases to it
-    for m in re.finditer(_QUOTED, doc.text[:cue_start]):
-        name = names.get(match_key(m.group(1)))
-        if name:
-            found.add((m.start(), m.end(), name))
-    return sorted(found)
+    return [c for c in page.campaigns[:bisect_right(page.campaigns, (cue_start, -1, ""))] if c[1] <= cue_start]
 
 
-def _previous_sentence(doc: Doc, sent: tuple[int, int]) -> tuple[int, int] | None:
+def _previous_sentence(page: Page, sent: tuple[int, int]) -> tuple[int, int] | None:
     """The sentence before `sent` when it is in the same paragraph."""
     if sent[0] == 0:
         return None
-    previous = _sentence_bounds(doc, sent[0] - 1)
-    return None if "\n" in doc.text[previous[1]:sent[0]] else previous
+    previous = page.sentence_at(sent[0] - 1)
+    return None if previous == sent or "\n" in page.text[previous[1]:sent[0]] else previous
 
 
-def _campaign_of(doc: Doc, cue_start: int, sent: tuple[int, int], series_start: int) -> str | None:
+def _campaign_of(page: Page, cue_start: int, sent: tuple[int, int], series_start: int) -> str | None:
     """The campaign the text ties the phase to, or None.
 
     Named before the cue in the phase's sentence or in the sentence announcing the stages
@@ -109,15 +120,15 @@ def _campaign_of(doc: Doc, cue_start: int, sent: tuple[int, int], series_start: 
     làm hai đợt", "giai đoạn 1 của chương trình") and named shortly before. A year after the
     word ("phong trào thi đua năm 2024") means the year's movement in general: no tie.
     """
-    named = _campaigns_before(doc, cue_start)
+    named = _campaigns_before(page, cue_start)
     if not named:
         return None
-    previous = _previous_sentence(doc, sent)
+    previous = _previous_sentence(page, sent)
     scope_start = previous[0] if previous else sent[0]
     in_scope = [name for start, end, name in named if start >= scope_start and end <= series_start]
     if in_scope:
         return in_scope[-1]
-    scope = doc.text[scope_start:min(sent[1], cue_start + 40)]
+    scope = page.text[scope_start:min(sent[1], cue_start + 40)]
     if not any(r.search(scope) for r in anaphora_regexes()):
         return None
     window = {match_key(name) for _, end, name in named if cue_start - end <= _rules()["max_campaign_distance"]}
@@ -137,13 +148,13 @@ def anaphora_regexes() -> tuple[re.Pattern, ...]:
     )
 
 
-def _date_range_in(doc: Doc, sent: tuple[int, int], start: int, end: int) -> DateRange | None:
+def _date_range_in(page: Page, sent: tuple[int, int], start: int, end: int) -> DateRange | None:
     """The first interval of the sentence that begins in the phase's stretch, near its cue.
 
     The grammar runs again on the sentence (cheap) because thidua_date_ranges records a
     repeated interval once, and two phases may repeat dates stated earlier.
     """
-    for found in ranges_in_sentence(doc.text, sent[0], sent[1], doc.user_data.get("published")):
+    for found in page.ranges(sent):
         if start <= found.start_char < end and found.start_char - start <= _rules()["max_date_gap"]:
             return found
     return None
@@ -151,27 +162,29 @@ def _date_range_in(doc: Doc, sent: tuple[int, int], start: int, end: int) -> Dat
 
 @Language.component("thidua_phases")
 def phases(doc: Doc) -> Doc:
-    cues = [(m, phase_number(m)) for m in cue_regex().finditer(doc.text)]
+    page = Page(doc)
+    cues = [(m, phase_number(m)) for m in cue_regex().finditer(page.text)]
     cues = [(m, n) for m, n in cues if n is not None]
+    cue_starts = [m.start() for m, _ in cues]
     seen: set[tuple[int, Any, Any]] = set()
     last: dict[str, Any] = {}
     for index, (m, number) in enumerate(cues):
-        sent = _sentence_bounds(doc, m.start())
+        sent = page.sentence_at(m.start())
         stretch_end = min(sent[1], cues[index + 1][0].start() if index + 1 < len(cues) else sent[1])
-        dates = _date_range_in(doc, sent, m.end(), stretch_end)
-        theme = theme_regex().search(doc.text, m.end(), stretch_end)
+        dates = _date_range_in(page, sent, m.end(), stretch_end)
+        theme = theme_regex().search(page.text, m.end(), stretch_end)
         if dates is None and theme is None:
             continue
         start, end = (dates.start, dates.end) if dates else (None, None)
         if (number, start, end) in seen:
             continue
         seen.add((number, start, end))
-        series_start = next(c.start() for c, _ in cues if c.start() >= sent[0])
-        campaign = _campaign_of(doc, m.start(), sent, series_start)
+        series_start = cue_starts[bisect_left(cue_starts, sent[0])]
+        campaign = _campaign_of(page, m.start(), sent, series_start)
         if campaign is None and last.get("number") == number - 1 and m.start() - last["end"] <= _rules()["max_series_gap"]:
             campaign = last["campaign"]  # the next stage of the same series
         last = {"number": number, "end": stretch_end, "campaign": campaign}
         add_fact(doc, "phases", m.start(), stretch_end, number=number, start=start, end=end,
                  theme=theme.group(1).strip() if theme else None, campaign=campaign,
-                 text=doc.text[m.start():stretch_end].rstrip(" ,;."))
+                 text=page.text[m.start():stretch_end].rstrip(" ,;."))
     return doc

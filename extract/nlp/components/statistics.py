@@ -22,7 +22,7 @@ from ..facts import add_fact, facts_of
 from ..numbers import apply_scales, parse_number, qualifier_before, scale_pattern
 from ..rules import load_rules
 from ..temporal import date_mentions, word_alternation
-from ..units import Units, find_unit
+from ..units import Units, Words, find_unit
 
 NAME_FIELDS = ("campaigns", "awards", "people", "organizations", "date_ranges")
 _QUOTE = re.compile(r"[“\"«]([^”\"»\n]{1,300})[”\"»]")
@@ -55,14 +55,14 @@ def _before_regexes() -> dict[str, re.Pattern]:
     }
 
 
-def _blocked_spans(doc: Doc) -> list[tuple[int, int]]:
+def _blocked_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
     """Stretches where a number is part of something else: dates, names, quoted names."""
-    spans = date_mentions(doc.text)
+    spans = date_mentions(text)
     for field in NAME_FIELDS:
-        spans += [(span.start_char, span.end_char) for span, _ in facts_of(doc, field)]
+        spans += [(attrs["char_start"], attrs["char_end"]) for _, attrs in facts_of(doc, field)]
     cue = _before_regexes()["quote_cue"]
-    for m in _QUOTE.finditer(doc.text):
-        if cue.search(doc.text[max(0, m.start() - 30):m.start()]):
+    for m in _QUOTE.finditer(text):
+        if cue.search(text[max(0, m.start() - 30):m.start()]):
             spans.append((m.start(), m.end()))
     return sorted(spans)
 
@@ -96,9 +96,9 @@ def _value(m: re.Match) -> int | float | None:
     return apply_scales(value, m.group("scales").split()) if m.group("scales").strip() else value
 
 
-def statistic_at(doc: Doc, m: re.Match, units: Units) -> dict[str, Any] | None:
+def statistic_at(source: Words, m: re.Match, units: Units) -> dict[str, Any] | None:
     """The statistic a number match makes, or None."""
-    text = doc.text
+    text = source.text
     value = _value(m)
     if value is None or _is_identifier(text, m.start()):
         return None
@@ -107,7 +107,7 @@ def statistic_at(doc: Doc, m: re.Match, units: Units) -> dict[str, Any] | None:
     elif m.group("cur"):
         unit, end = units.currency(m.group("cur")), m.end()
     else:
-        found = find_unit(doc, m.end(), units)
+        found = find_unit(source, m.end(), units)
         if found is None:
             return None
         unit, end = found
@@ -122,12 +122,13 @@ def statistic_at(doc: Doc, m: re.Match, units: Units) -> dict[str, Any] | None:
 @Language.component("thidua_statistics")
 def statistics(doc: Doc) -> Doc:
     units = Units.load()
-    blocked = _blocked_spans(doc)
+    source = Words(doc)
+    blocked = _blocked_spans(doc, source.text)
     seen: set[tuple[Any, str]] = set()
-    for m in number_regex().finditer(doc.text):
+    for m in number_regex().finditer(source.text):
         if _inside(blocked, m.start(), m.end()):
             continue
-        found = statistic_at(doc, m, units)
+        found = statistic_at(source, m, units)
         if found is None:
             continue
         key = (found["value"], found["unit"].lower())
@@ -135,5 +136,5 @@ def statistics(doc: Doc) -> Doc:
             continue
         seen.add(key)
         start, end = found.pop("start"), found.pop("end")
-        add_fact(doc, "statistics", start, end, text=doc.text[start:end], **found)
+        add_fact(doc, "statistics", start, end, text=source.text[start:end], **found)
     return doc
