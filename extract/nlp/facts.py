@@ -11,6 +11,7 @@ Offsets are `char_start` / `char_end` (and `sentence_start` / `sentence_end`): p
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any, Iterator
 
 from spacy.tokens import Doc, Span
@@ -51,13 +52,17 @@ def sentence_of(doc: Doc, start_char: int, end_char: int) -> tuple[int, int, str
 def doc_to_facts(doc: Doc) -> dict[str, list[dict[str, Any]]]:
     """Every field's facts as plain dicts with text, offsets and sentence."""
     out: dict[str, list[dict[str, Any]]] = {}
+    text = doc.text  # Doc.text is rebuilt on every access: read it once
+    sentences = [(sent.start_char, sent.end_char) for sent in doc.sents] if len(doc) else [(0, len(text))]
+    starts = [s for s, _ in sentences]
     for field in ALL_FACT_FIELDS:
         items = []
         for span, attrs in facts_of(doc, field):
             start, end = attrs["char_start"], attrs["char_end"]
-            sent_start, sent_end, sentence = sentence_of(doc, start, end)
+            sent_start, sent_end = sentences[max(0, bisect_right(starts, start) - 1)]
+            sentence = text[sent_start:sent_end]
             item = dict(attrs)
-            item.setdefault("text", doc.text[start:end])
+            item.setdefault("text", text[start:end])
             item.update(sentence=sentence, sentence_start=sent_start, sentence_end=sent_end)
             items.append(item)
         out[field] = items
