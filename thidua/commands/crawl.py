@@ -72,6 +72,7 @@ def command(db_path: str, sites: tuple[str, ...], start_urls: tuple[str, ...], a
     from thidua.crawler.mirror import serve_mirror
     from thidua.crawler.run import exit_code, run_crawl
     from thidua.crawler.profiles import PROFILES
+    from thidua.schema.errors import StoreError
 
     for site in sites:
         if site.removeprefix("www.") not in PROFILES and "." not in site:
@@ -90,9 +91,12 @@ def command(db_path: str, sites: tuple[str, ...], start_urls: tuple[str, ...], a
             mapping = server.mapping
             # a named site without a profile starts from the listings its stored pages include
             start_urls = tuple(start_urls) + tuple(server.start_urls([s.removeprefix("www.") for s in sites]))
-        report = run_crawl(db_path, sites=sites, start_urls=start_urls, allow=allow, max_pages=max_pages,
-                           since=since, mirror=mapping, settings=settings, json_report=as_json,
-                           quiet=is_quiet() and not as_json)
+        try:
+            report = run_crawl(db_path, sites=sites, start_urls=start_urls, allow=allow, max_pages=max_pages,
+                               since=since, mirror=mapping, settings=settings, json_report=as_json,
+                               quiet=is_quiet() and not as_json)
+        except StoreError as error:  # the database cannot be opened: nothing was crawled
+            raise click.ClickException(str(error)) from None
     if report.get("message"):
         click.echo(f"thidua crawl: {report['message']}", err=True)
     return exit_code(report)
