@@ -62,6 +62,23 @@ def extraction_hash(record: dict) -> str:
     return _digest({key: value for key, value in record.items() if key != "url"})
 
 
+def blocks_column(record: dict) -> str:
+    """The blocks as offsets into the text ({"kind", "start", "end"}), not a second copy of it;
+    a block whose text is not found verbatim keeps its "text"."""
+    text, position, out = record.get("text") or "", 0, []
+    for block in record.get("blocks") or []:
+        if not isinstance(block, dict):
+            continue
+        body = block.get("text") or ""
+        start = text.find(body, position) if body else -1
+        if start < 0:
+            out.append({"kind": block.get("kind"), "start": None, "end": None, "text": body})
+            continue
+        position = start + len(body)
+        out.append({"kind": block.get("kind"), "start": start, "end": position})
+    return json.dumps(out, ensure_ascii=False, separators=(",", ":"))
+
+
 def _is_locked(error: sqlite3.Error) -> bool:
     return "locked" in str(error) or "busy" in str(error)
 
@@ -210,7 +227,7 @@ class Store:
             [article_id, number, content, extraction, fetch["raw_hash"], fetch["etag"], fetch["last_modified"],
              fetch["fetched_at"], fetch["run_id"], now(), record.get("title"), record.get("kicker"),
              record.get("author"), record.get("published"), record.get("lead"), record.get("text"),
-             json.dumps(record.get("blocks") or [], ensure_ascii=False), record.get("method")])
+             blocks_column(record), record.get("method")])
         version_id = cursor.lastrowid
         published = record.get("published")
         year = int(published[:4]) if isinstance(published, str) and published[:4].isdigit() else None
@@ -237,7 +254,7 @@ class Store:
             self.conn.execute(f"DELETE FROM {table} WHERE version_id = ?", [version_id])
         self.conn.execute("UPDATE versions SET extraction_hash = ?, kicker = ?, lead = ?, blocks = ?, method = ?"
                           " WHERE id = ?", [extraction, record.get("kicker"), record.get("lead"),
-                                            json.dumps(record.get("blocks") or [], ensure_ascii=False),
+                                            blocks_column(record),
                                             record.get("method"), version_id])
         FactWriter(self.db, self.resolver, version_id, article_id).write(record)
         self._drop_orphans(touched)

@@ -21,7 +21,7 @@ from pathlib import Path
 from thidua.schema.resolve import stable_id
 from thidua.schema.search import parse_query
 from thidua.schema.searching import ARTICLE, _filters, _rank
-from thidua.schema.store import Store
+from thidua.schema.store import Store, blocks_column
 
 from thidua.text import fold, match_key
 
@@ -131,11 +131,17 @@ def load(conn, rows) -> None:
     conn.executemany("INSERT INTO articles (id, url, site, title, author, published, year, current_version,"
                      " version_count, first_seen, updated_at) VALUES (?, ?, ?, ?, NULL, ?, ?, ?, 1, ?, ?)",
                      [(r[0] + 1, r[1], r[2], r[3], r[4], r[5], r[0] + 1, stamp, stamp) for r in rows])
-    conn.executemany("INSERT INTO versions (id, article_id, number, content_hash, extraction_hash, saved_at,"
-                     " title, published, text, method) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, 'profile')",
-                     [(r[0] + 1, r[0] + 1, f"{r[0]:064x}", f"{r[0]:064x}", stamp, r[3], r[4], r[6]) for r in rows])
-    conn.executemany("INSERT INTO search_index (rowid, title, lead, text) VALUES (?, ?, '', ?)",
-                     [(r[0] + 1, r[7], r[8]) for r in rows])
+    versions = []
+    for r in rows:
+        paragraphs = r[6].split("\n\n")
+        record = {"text": r[6], "blocks": [{"kind": "paragraph", "text": p} for p in paragraphs[1:]]}
+        versions.append((r[0] + 1, r[0] + 1, f"{r[0]:064x}", f"{r[0]:064x}", stamp, r[3], r[4], paragraphs[0],
+                         r[6], blocks_column(record)))
+    conn.executemany("INSERT INTO versions (id, article_id, number, content_hash, extraction_hash, saved_at, title,"
+                     " published, lead, text, blocks, method) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, 'profile')",
+                     versions)
+    conn.executemany("INSERT INTO search_index (rowid, title, lead, text) VALUES (?, ?, ?, ?)",
+                     [(r[0] + 1, r[7], fold(v[7]), r[8]) for r, v in zip(rows, versions)])
     conn.executemany("INSERT INTO campaign_mentions (campaign_id, name, version_id, article_id) VALUES (?, ?, ?, ?)",
                      [(stable_id("c", match_key(r[9])), r[9], r[0] + 1, r[0] + 1) for r in rows])
     conn.executemany("INSERT INTO person_mentions (person_id, name, version_id, article_id) VALUES (?, ?, ?, ?)",

@@ -111,3 +111,14 @@ def test_odd_records_are_stored_or_refused_cleanly(store, new_record):
     with pytest.raises(StoreError, match="cannot store"):
         store.save_article(new_record(url="https://nld.com.vn/bad.html", title={"not": "text"}))
     assert store.counts() == before
+
+
+def test_blocks_are_offsets_into_the_text(store, record):
+    import json
+
+    record["blocks"].append({"kind": "caption", "text": "Ảnh: không có trong văn bản"})
+    store.save_article(record)
+    text, blocks = store.conn.execute("SELECT text, blocks FROM versions").fetchone()
+    blocks = json.loads(blocks)
+    assert [text[b["start"]:b["end"]] for b in blocks[:-1]] == [b["text"] for b in record["blocks"][:-1]]
+    assert blocks[-1] == {"kind": "caption", "start": None, "end": None, "text": "Ảnh: không có trong văn bản"}
