@@ -241,6 +241,7 @@ class WorkerRoster:
 # --- the scheduler ------------------------------------------------------------------------------
 
 UNREADABLE = (ValueError, TypeError, KeyError, AttributeError)  # a queue entry no request comes from
+CLAIMED = "thidua_start_claimed"  # meta: this start request was claimed for the crawl already
 
 
 class SharedScheduler(Scheduler):
@@ -359,7 +360,7 @@ class SharedScheduler(Scheduler):
         if self.lost is not None:
             return False
         try:
-            if request.meta.get("is_start_request") and not self._claim_start(request):
+            if self._unclaimed_start(request) and not self._claim_start(request):
                 return False  # another worker's start() already queued it
             if not request.dont_filter and self.df.request_seen(request):
                 self.df.log(request, self.spider)
@@ -372,9 +373,17 @@ class SharedScheduler(Scheduler):
         self.stats.inc_value("scheduler/enqueued")
         return True
 
+    @staticmethod
+    def _unclaimed_start(request: Request) -> bool:
+        """A request straight from start(); its retries and re-asks keep the meta, and the claim mark."""
+        return bool(request.meta.get("is_start_request")) and not request.meta.get(CLAIMED)
+
     def _claim_start(self, request: Request) -> bool:
         """True for the one worker that queues this start request; every worker's start() yields it."""
-        return self.server.sadd(self.roster.keys[3], self.df.request_fingerprint(request)) == 1
+        if self.server.sadd(self.roster.keys[3], self.df.request_fingerprint(request)) != 1:
+            return False
+        request.meta[CLAIMED] = True
+        return True
 
     def _push(self, request: Request) -> bool:
         try:

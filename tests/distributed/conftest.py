@@ -95,7 +95,8 @@ def build_site(root: Path, corpus_site: Path) -> dict[str, list[str]]:
             items = []
             for _ in range(ARTICLES_PER_PAGE):
                 base = bases[serial % len(bases)]
-                url = f"https://{SITE}/bai-thu-nghiem-chia-viec-{serial:03d}-{900000 + serial}.html"
+                slug = base.url.rsplit("/", 1)[1].rsplit("-", 1)[0]  # the slug stays, the id is new
+                url = f"https://{SITE}/{slug}-{900000 + serial}.html"
                 html = base.file.read_bytes().decode("utf-8").replace(base.url, url)
                 name = f"article-{serial:03d}.html"
                 (site / name).write_text(html, encoding="utf-8")

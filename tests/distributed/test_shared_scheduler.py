@@ -131,6 +131,16 @@ def test_start_requests_are_queued_by_one_worker_only(workers):
     assert len(second) == 1
 
 
+def test_retries_of_a_start_request_are_not_taken_for_duplicates(workers):
+    first, second = workers(), workers()
+    listing = Request("https://laodong.vn/cong-doan", meta={"is_start_request": True})
+    assert first.enqueue_request(listing)
+    taken = second.next_request()  # another worker fetches it, gets a 503 or a cookie challenge
+    again = taken.replace(dont_filter=True, meta={**taken.meta, "retry_times": 1})
+    assert second.enqueue_request(again)
+    assert first.next_request().meta["retry_times"] == 1
+
+
 def test_a_request_that_cannot_travel_stays_with_its_worker(workers):
     first, second = workers(), workers()
     local = Request("https://laodong.vn/x.ldo", callback=lambda response: None)  # not a spider method
