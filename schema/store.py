@@ -203,6 +203,7 @@ class Store:
                 return "unchanged"
             if known_content == content:
                 self._replace_facts(version_id, article_id, record, extraction)
+                self._refresh_fetch(version_id, fetch, raw_hash, etag, last_modified)
             else:
                 self._new_version(article_id, (number or 0) + 1, record, content, extraction, fetch)
             return "updated"

@@ -46,6 +46,11 @@ def test_search_page_without_diacritics(served_db):
     assert "<mark>Lao động giỏi</mark>" in page.text
     assert "Công nhân ngành dệt may" not in page.text
     assert "/thidua/campaign_mentions?article_id=" in page.text  # links to the article's facts
+    listed = get(app, "/search?campaign=trieu+sang+kien")  # a filter alone lists its articles
+    assert listed.status_code == 200 and "1 article found" in listed.text
+    assert "Thi đua hăng say lao động sản xuất" in listed.text
+    none = get(app, "/search?q=khong+co+tu+nay")
+    assert "0 articles found" in none.text
     bad = get(app, "/search?q=%22lao")
     assert bad.status_code == 400 and "unbalanced quotes" in bad.text
 
