@@ -40,18 +40,22 @@ def crawl_has_redis_option() -> bool:
 
 
 def crawl_command(db: Path, mirror_url: str, redis_url: str | None = None, *, args: tuple[str, ...] = (SITE,),
-                  settings: dict | None = None) -> list[str]:
-    """`thidua crawl ARGS` through the mirror; with `redis_url`, as one worker of a shared crawl."""
+                  settings: dict | None = None, worker_ttl: float | None = None) -> list[str]:
+    """`thidua crawl ARGS` through the mirror; with `redis_url`, as one worker of a shared crawl.
+
+    `worker_ttl` (how soon a silent worker counts as dead) goes through the settings overlay.
+    """
     command = [sys.executable, "-m", "thidua.cli", "crawl", *args, "--json", "--quiet", "--db", str(db),
                "--mirror", mirror_url]
     for name, value in {"DOWNLOAD_SLOTS": MIRROR_SLOT, **(settings or {})}.items():
         command += ["-s", f"{name}={json.dumps(value)}"]
     if redis_url is None:
         return command
-    if crawl_has_redis_option():
+    if crawl_has_redis_option() and worker_ttl is None:
         return command + ["--redis", redis_url, "-s", f"THIDUA_REDIS_IDLE_TIMEOUT={IDLE_TIMEOUT}"]
-    # until `thidua crawl --redis` lands: the same overlay through -s (every value is plain JSON)
-    overlay = redis_settings(redis_url, crawl=crawl_key(args=list(args), db=db.name), idle_timeout=IDLE_TIMEOUT)
+    # the same overlay through -s (every value is plain JSON)
+    overlay = redis_settings(redis_url, crawl=crawl_key(args=list(args), db=db.name), idle_timeout=IDLE_TIMEOUT,
+                             worker_ttl=worker_ttl or 60)
     for name, value in overlay.items():
         command += ["-s", f"{name}={json.dumps(value)}"]
     return command
@@ -136,6 +140,31 @@ def test_two_workers_split_one_crawl(generated_site, single_run, redis_url, tmp_
         assert sum(report["totals"][count] for report in reports) == single[count], count
     assert sum((Counter(report["totals"]["skipped"]) for report in reports), Counter()) == Counter(single["skipped"])
     assert redis.Redis.from_url(redis_url).keys("*") == []  # the last worker out left nothing behind
+
+
+def test_a_killed_worker_loses_nothing_stored_and_the_next_run_completes(generated_site, redis_url, tmp_path):
+    """kill -9 one of two workers mid-crawl: the other finishes without waiting for it forever and
+    nothing is stored twice; the requests the dead one held are fetched by simply running again."""
+    root, made = generated_site
+    db = tmp_path / "thidua.db"
+    with serve_mirror(root, delay=DELAY) as mirror:
+        command = crawl_command(db, mirror.base_url, redis_url, worker_ttl=4)
+        doomed, survivor = start(command), start(command)
+        deadline = time.monotonic() + 120
+        while sum(mirror.hits.values()) < 15 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        doomed.kill()
+        doomed.wait(timeout=30)
+        finish(survivor)
+        first_rows, first_versions = stored(db)
+        again = finish(start(command))  # a later run of the same crawl: stale keys cleared, the rest fetched
+    rows, versions = stored(db)
+    print(f"killed worker: {len(first_rows)} articles stored by the survivor's run, "
+          f"{again['totals']['new']} by the next run, {again['totals']['skipped']} skipped")
+    assert set(first_versions.values()) <= {1} and set(first_rows.values()) <= {1}
+    assert rows == Counter(dict.fromkeys(made["article"], 1))
+    assert versions == Counter(dict.fromkeys(made["article"], 1))
+    assert again["totals"]["new"] == len(made["article"]) - len(first_rows)
 
 
 FAULT_PAGES = REPO / "tests" / "crawl" / "pages"  # the crawler's fault mirror (its own tests own it)
