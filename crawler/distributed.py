@@ -262,6 +262,7 @@ class SharedScheduler(Scheduler):
         self.waiting = False  # idle, kept open while others work: poll the queue (see _tick)
         self.handoff: Request | None = None  # the request _tick hands to the engine
         self.last_beat = 0.0
+        self.starts_key = ""
         self.lost: Exception | None = None  # the redis error that stopped this worker
 
     @classmethod
@@ -291,7 +292,8 @@ class SharedScheduler(Scheduler):
                                                  key=self.queue_key % {"spider": spider.name})
         self.df = load_object(self.dupefilter_cls).from_spider(spider)
         base = f"{self.namespace}:{spider.name}"
-        keys = [f"{base}:workers", self.queue.key, self.df.key, f"{base}:starts"]
+        self.starts_key = f"{base}:starts"  # fingerprints of the start requests claimed so far
+        keys = [f"{base}:workers", self.queue.key, self.df.key, self.starts_key]
         self.roster = WorkerRoster(self.server, keys, ttl=self.worker_ttl)
         others = self.roster.join()
         if others:
@@ -380,7 +382,7 @@ class SharedScheduler(Scheduler):
 
     def _claim_start(self, request: Request) -> bool:
         """True for the one worker that queues this start request; every worker's start() yields it."""
-        if self.server.sadd(self.roster.keys[3], self.df.request_fingerprint(request)) != 1:
+        if self.server.sadd(self.starts_key, self.df.request_fingerprint(request)) != 1:
             return False
         request.meta[CLAIMED] = True
         return True
