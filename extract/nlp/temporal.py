@@ -171,10 +171,14 @@ _CLOSE_KINDS = _OPEN_KINDS - {"now"}
 def _joiners() -> dict[str, re.Pattern]:
     rules = _rules()
     dash = "[" + "".join(re.escape(d) for d in rules["range_dashes"]) + "]"
+    # a time of day before a date ("từ 8h ngày 1/7 đến 17h30 ngày 5/7", "từ sáng 8/3")
+    clock = (rf"(?:(?:\d{{1,2}}\s*(?:h|giờ)(?:\s*\d{{1,2}}(?:\s*phút)?)?\s*,?\s*)?"
+             rf"(?:(?:{word_alternation(rules['day_parts'])})\s+)?)")
     return {
         "dash": re.compile(rf"\s*{dash}\s*"),
-        "connector": re.compile(rf"\s*(?:,\s*)?(?:{word_alternation(rules['range_connectors'])})(?:\s+hết)?\s+|\s*{dash}\s*(?:hết\s+)?", re.I),
-        "opener": re.compile(rf"(?:^|(?<=\W))(?:{word_alternation(rules['range_openers'])})\s+$", re.I),
+        "connector": re.compile(rf"\s*(?:,\s*)?(?:{word_alternation(rules['range_connectors'])})(?:\s+hết)?\s+{clock}"
+                                rf"|\s*{dash}\s*(?:hết\s+)?{clock}", re.I),
+        "opener": re.compile(rf"(?:^|(?<=\W))(?:{word_alternation(rules['range_openers'])})\s+{clock}$", re.I),
         "period": re.compile(rf"(?:^|(?<=\W))(?:{word_alternation(rules['period_keywords'])})\s*\(?\s*$", re.I),
     }
 
@@ -295,7 +299,7 @@ def _pair(text: str, a: Atom, b: Atom, sentence_start: int) -> str | None:
     """How atoms a and b form an interval: "opener", "dash" or None."""
     gap = text[a.end:b.start]
     joiners = _joiners()
-    before = text[max(sentence_start, a.start - 12):a.start]
+    before = text[max(sentence_start, a.start - 30):a.start]
     opened = bool(joiners["opener"].search(before))
     if opened and a.kind in _OPEN_KINDS and b.kind in _CLOSE_KINDS and joiners["connector"].fullmatch(gap):
         if a.kind == "year" and b.kind != "year":

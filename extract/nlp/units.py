@@ -112,9 +112,16 @@ def _noun_phrase(source: Words, start: int, units: Units, depth: int = 0) -> int
         if rest is not None:
             return rest
     end = source.end_of_word_at(start) or syllables[0][1]
-    if not _can_head(source.text[start:end], units):
-        return None
+    head = source.text[start:end]
+    if not _can_head(head, units) or (head[0].isupper() and not _is_acronym(head)):
+        return None  # a capitalised word outside the compounds is a name ("12 Trần Hưng Đạo")
     return end
+
+
+def _is_acronym(word: str) -> bool:
+    """"CĐCS", "CNLĐ", "NLĐ": two or more capitals, no lower-case letter."""
+    letters = [ch for ch in word if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
 def _skip_space(text: str, pos: int) -> int:
@@ -134,8 +141,8 @@ def _coordinated(source: Words, start: int, end: int, units: Units) -> int:
         words = tuple(s[2] for s in _syllables(text, nxt))
         if not words or any(words[:len(w)] == w for w in units.no_coordination_before):
             return end
-        if not text[nxt].islower():  # a name or a new sentence part, not a conjunct
-            return end
+        if not (text[nxt].islower() or _is_acronym(text[nxt:nxt + 12].split()[0])):
+            return end  # a name or a new sentence part, not a conjunct
         conjunct_end = _noun_phrase(source, nxt, units)
         if conjunct_end is None or not (words[:_length(text, nxt, conjunct_end)] in units.compounds
                                         or _phrase_ends(text, conjunct_end, units)):

@@ -28,6 +28,13 @@ def stats(text, published=None):
     ("15 tập thể và 27 cá nhân được nhận Bằng khen", [(15, "tập thể"), (27, "cá nhân")]),
     ("Cụm gồm LĐLĐ 6 quận: Đống Đa, Hai Bà Trưng", [(6, "quận")]),
     ("giảm 15% thời gian dừng máy", [(15, "%")]),
+    ("tổng kinh phí 3 tỷ 500 triệu đồng cho", [(3500000000, "đồng")]),
+    ("thu nhập bình quân 8,7 triệu đồng/người/tháng", [(8700000, "đồng")]),
+    ("hơn 1.100 lái xe, phụ xe, Công ty CP Vận tải", [(1100, "lái xe, phụ xe")]),
+    ("30 quận, huyện, thị xã có", [(30, "quận, huyện, thị xã")]),
+    ("5.372 sáng kiến, làm lợi 45,8 tỉ đồng", [(5372, "sáng kiến"), (45800000000, "đồng")]),
+    ("kết nạp 1,2 triệu đoàn viên", [(1200000, "đoàn viên")]),
+    ("trao 20 “Công nhân giỏi”", [(20, "Công nhân giỏi")]),
 ])
 def test_value_and_unit(text, expected):
     assert stats(text) == expected
@@ -48,6 +55,9 @@ def test_value_and_unit(text, expected):
     "Covid-19 và CO2",
     "hàng ngàn CNVCLĐ",
     "tại số 12 phố Chu Văn An, Quận 1",
+    "tại 12 Trần Hưng Đạo",  # an address, not a count
+    "mô hình 5S và công nghiệp 4.0 và",
+    "từ 8-10 triệu đồng",  # a spread, not one value
 ])
 def test_not_statistics(text):
     assert stats(text) == []

@@ -35,6 +35,14 @@ def ranges(text, published=None):
     ("từ năm 2020 đến năm 2025", [("2020", "2025")]),
     ("Từ năm 2021 đến năm 2024, bác sĩ", [("2021", "2024")]),
     ("năm 2024, từ ngày 1-5 đến ngày 2-9", [("2024-05-01", "2024-09-02")]),
+    ("từ 8h ngày 1/7 đến 17h ngày 5/7/2024", [("2024-07-01", "2024-07-05")]),
+    ("từ 7 giờ 30 ngày 10/3/2024 đến 11 giờ ngày 12/3/2024", [("2024-03-10", "2024-03-12")]),
+    ("từ sáng 8/3 đến chiều 10/3/2025", [("2025-03-08", "2025-03-10")]),
+    ("Hội thi diễn ra ngày 27-28/7/2024", [("2024-07-27", "2024-07-28")]),
+    ("Từ ngày 25 - 27/7/2024, đoàn công tác", [("2024-07-25", "2024-07-27")]),
+    ("Đợt 1 (tháng 3 - tháng 5/2024)", [("2024-03", "2024-05")]),
+    ("từ quý I đến quý III/2025", [("2025-01", "2025-09")]),
+    ("chào mừng Quốc khánh (1945-2025)", [("1945", "2025")]),
 ])
 def test_intervals(text, expected):
     assert ranges(text) == expected
@@ -53,6 +61,8 @@ def test_intervals(text, expected):
     "Covid-19 và CO2",
     "từ 8-10 triệu đồng",
     "6 tháng cuối năm",  # no year anywhere: cannot be resolved
+    "từ 8h đến 11h",  # times of day, no dates
+    "tăng 15-20% so với",
 ])
 def test_not_intervals(text):
     assert ranges(text) == []

@@ -39,7 +39,9 @@ def number_regex() -> re.Pattern:
     return re.compile(
         rf"(?<![\w.,/\-–])(?P<num>(?>\d+(?:[.,]\d+)*))(?!\s*[-–]\s*\d)"
         rf"(?P<scales>(?:\s+(?:{scale_pattern()})(?!\w))*)"
-        rf"(?:(?P<pct>\s*%|\s+phần\s+trăm(?!\w))|(?P<cur>\s*(?:{currencies})(?!\w)))?(?![\w/%])",
+        # "3 tỷ 500 triệu đồng": smaller parts after a scaled one
+        rf"(?P<more>(?:\s+\d{{1,3}}(?:,\d+)?\s+(?:{scale_pattern()})(?!\w))*)"
+        rf"(?:(?P<pct>\s*%|\s+phần\s+trăm(?!\w))(?![\w/%])|(?P<cur>\s*(?:{currencies}))(?![\w%])|(?![\w/%]))",
         re.IGNORECASE,
     )
 
@@ -93,7 +95,16 @@ def _value(m: re.Match) -> int | float | None:
     value = parse_number(m.group("num"))
     if value is None or (len(m.group("num")) > 1 and m.group("num")[0] == "0" and m.group("num")[1].isdigit()):
         return None  # "0912…": phone numbers and codes, not amounts
-    return apply_scales(value, m.group("scales").split()) if m.group("scales").strip() else value
+    value = apply_scales(value, m.group("scales").split()) if m.group("scales").strip() else value
+    for part in _MORE_PART.finditer(m.group("more") or ""):
+        extra = apply_scales(parse_number(part.group(1)) or 0, [part.group(2)])
+        if extra >= value:  # "5 triệu 3 tỷ" is not one amount
+            return None
+        value += extra
+    return value
+
+
+_MORE_PART = re.compile(r"(\d+(?:,\d+)?)\s+(\S+)")
 
 
 def statistic_at(source: Words, m: re.Match, units: Units) -> dict[str, Any] | None:
@@ -119,22 +130,31 @@ def statistic_at(source: Words, m: re.Match, units: Units) -> dict[str, Any] | N
     return {"value": value, "unit": unit, "kind": kind, "qualifier": qualifier, "start": start, "end": end}
 
 
+def _repeated(found: dict[str, Any], seen: dict[Any, list[str]]) -> bool:
+    """The same count said again: same value and the same unit, or a longer one that begins
+    with it ("48 công nhân giỏi" then "48 công nhân giỏi, sáng kiến")."""
+    unit = found["unit"].lower()
+    units = seen.setdefault(found["value"], [])
+    if any(unit.startswith(other) for other in units):
+        return True
+    units.append(unit)
+    return False
+
+
 @Language.component("thidua_statistics")
 def statistics(doc: Doc) -> Doc:
     units = Units.load()
     source = Words(doc)
     blocked = _blocked_spans(doc, source.text)
-    seen: set[tuple[Any, str]] = set()
+    seen: dict[Any, list[str]] = {}
     for m in number_regex().finditer(source.text):
         if _inside(blocked, m.start(), m.end()):
             continue
         found = statistic_at(source, m, units)
         if found is None:
             continue
-        key = (found["value"], found["unit"].lower())
-        if key in seen:
+        if _repeated(found, seen):
             continue
-        seen.add(key)
         start, end = found.pop("start"), found.pop("end")
         add_fact(doc, "statistics", start, end, text=source.text[start:end], **found)
     return doc
