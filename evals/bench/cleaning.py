@@ -1,6 +1,6 @@
 """Benchmark: cleaning time per page, ours beside trafilatura's, on every stored HTML page.
 
-    python -m thidua.evals.bench.cleaning [--repeat 5] [--htmldate]
+    python -m thidua.evals.bench.cleaning [--repeat 5] [--htmldate] [--heavy 400]
 
 Each page of corpus/sites/*/ (articles, listings, tag and video pages alike) is cleaned
 `repeat` times by thidua.extract.clean.clean_html and by trafilatura.extract (default
@@ -17,6 +17,7 @@ import logging
 import statistics
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from thidua.extract.clean import clean_html
 
@@ -40,6 +41,14 @@ def stored_pages() -> list[tuple[str | None, bytes, str | None]]:
     return pages
 
 
+def padded(body: bytes, items: int = 400) -> bytes:
+    """A page made as heavy as a real one: a box of teaser items before </body>."""
+    box = "".join(f'<div class="item"><h3><a href="/tin/{n}.html">Tin số {n} về hoạt động công đoàn cơ sở</a>'
+                  f"</h3><p>Tóm tắt tin số {n}: công đoàn cơ sở tổ chức hoạt động cho đoàn viên.</p></div>"
+                  for n in range(items))
+    return body.replace(b"</body>", f'<div class="more-news">{box}</div></body>'.encode(), 1)
+
+
 def best_time_ms(function: Callable[[], object], repeat: int) -> float:
     best = float("inf")
     for _ in range(repeat):
@@ -59,6 +68,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--htmldate", action="store_true", help="also time htmldate.find_date")
+    parser.add_argument("--heavy", type=int, default=0, metavar="N",
+                        help="also time the pages padded with an N-item teaser box (real pages weigh more)")
     args = parser.parse_args()
     logging.disable(logging.WARNING)  # trafilatura and htmldate talk about every page
     import trafilatura
@@ -77,6 +88,15 @@ def main() -> None:
           f"best of {args.repeat} runs per page")
     print(f"thidua clean_html      {figures(ours)}")
     print(f"trafilatura.extract    {figures(theirs)}")
+    if args.heavy:
+        heavy = [(url, padded(body), ct) for url, body, ct in pages]
+        size = statistics.median(len(body) for _, body, _ in heavy) / 1024
+        ours = [best_time_ms(lambda p=page: clean_html(p[1], url=p[0], content_type=p[2]), args.repeat)
+                for page in heavy]
+        theirs = [best_time_ms(lambda p=page: trafilatura.extract(p[1], url=p[0]), args.repeat) for page in heavy]
+        print(f"the same pages with a {args.heavy}-item teaser box, median size {size:.1f} KiB:")
+        print(f"thidua clean_html      {figures(ours)}")
+        print(f"trafilatura.extract    {figures(theirs)}")
     if args.htmldate:
         from htmldate import find_date
 

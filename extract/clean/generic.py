@@ -124,6 +124,15 @@ def teaser_holder(element: etree._Element) -> etree._Element | None:
     return None
 
 
+def _is_teaser(element: etree._Element) -> bool:
+    """An item of a listing or related box, or the summary inside one."""
+    return teaser_holder(element) is not None or any(_is_headline_link(child) for child in element) \
+        or bool(_LINKED_HEADING(element))
+
+
+_LINKED_HEADING = etree.XPath(".//*[self::h2 or self::h3 or self::h4 or self::h5][.//a]")
+
+
 def _opens_with_headline_link(element: etree._Element) -> bool:
     first = next((child for child in element if isinstance(child.tag, str)), None)
     return first is not None and first.tag == "a" and not (element.text or "").strip() \
@@ -166,21 +175,38 @@ def _paragraphs(root: etree._Element):
 
 def teaser_items(root: etree._Element) -> int:
     """How many headline-plus-summary items the page shows."""
-    return len({holder for _, _, holder in _paragraphs(root) if holder is not None})
+    return PageParagraphs(root).teasers
 
 
-def prose_elements(root: etree._Element):
-    """(element, length) of each paragraph of the page's own prose (not of a teaser item)."""
-    for element, length, holder in _paragraphs(root):
-        if holder is None:
-            yield element, length
+class PageParagraphs:
+    """The page's paragraphs, read once: its own prose and the teaser items it shows. The prose
+    still in the page after boxes were dropped is what the container is chosen by."""
+
+    def __init__(self, root: etree._Element) -> None:
+        self.root = root
+        found = list(_paragraphs(root))
+        self.teasers = len({holder for _, _, holder in found if holder is not None})
+        self.prose = [(element, length) for element, length, holder in found if holder is None]
+
+    def remaining_prose(self):
+        for element, length in self.prose:
+            if _top(element) is self.root:  # not inside a dropped box
+                yield element, length
 
 
-def content_root(root: etree._Element) -> etree._Element | None:
-    """The element that holds the article's paragraphs."""
+def _top(element: etree._Element) -> etree._Element:
+    """The outermost ancestor (a removed box is its own top; getroottree() would name the page's)."""
+    top = element
+    for top in element.iterancestors():
+        pass
+    return top
+
+
+def content_root(prose) -> etree._Element | None:
+    """The element that holds the article's paragraphs, from (paragraph, length) pairs."""
     scores: dict[etree._Element, float] = {}
     mass: dict[etree._Element, int] = {}
-    for element, length in prose_elements(root):
+    for element, length in prose:
         score = 1 + min(length / 100, 3)
         # Text written straight into a div or cell (lines split by <br>) makes that element the container.
         parent = element if element.tag in ("div", "td", "section") else element.getparent()
@@ -216,7 +242,7 @@ def find_lead(root: etree._Element, title_element: etree._Element | None,
             continue
         text = text_of(element)
         if len(text) < 30 or len(text) > 1500 or link_text_length(element) > 0.3 * len(text) \
-                or is_boilerplate_box(element):
+                or is_boilerplate_box(element) or _is_teaser(element):
             continue
         if class_words(element) & lead_words and not is_caption_element(element):
             return element

@@ -30,6 +30,7 @@ from .dom import (
 )
 from .filters import cut_trailer, drop_noise, is_prose, take_byline
 from .generic import (
+    PageParagraphs,
     content_root,
     find_kicker,
     find_lead,
@@ -62,6 +63,7 @@ class Parts:
     pieces: list[Piece] = field(default_factory=list)
     author: str | None = None
     published: str | None = None
+    teasers: int | None = None  # headline-plus-summary items on the page, when counted
 
 
 def clean_html(body: bytes | str, url: str | None = None, content_type: str | None = None) -> CleanArticle:
@@ -100,11 +102,8 @@ def _clean(body, url: str | None, content_type: str | None, site: str | None) ->
     article.canonical_url = canonical
     if len(article.text) >= MIN_ARTICLE_CHARS:
         return article
-    # Too little text: say whether the page lists other articles (counted on a fresh parse, as
-    # the generic path has dropped the boxes that hold them).
-    fresh = parse_html(text)
-    etree.strip_elements(fresh, *JUNK_TAGS, with_tail=False)
-    return CleanArticle.not_article(listing_reason(len(article.text), teaser_items(fresh), url), url, site)
+    teasers = parts.teasers if parts.teasers is not None else teaser_items(root)
+    return CleanArticle.not_article(listing_reason(len(article.text), teasers, url), url, site)
 
 
 def _canonical(root: etree._Element) -> str | None:
@@ -160,13 +159,15 @@ def _generic_parts(root: etree._Element) -> Parts:
     """The page read without a profile: headline, boxes dropped, container found by its prose."""
     title, title_element = find_title(root)
     published = date_near_title(title_element)
+    paragraphs = PageParagraphs(root)  # before boxes go: the teasers in them are counted too
     _drop_boilerplate(root, title_element)
-    container = content_root(root)
+    container = content_root(paragraphs.remaining_prose())
     lead_element = find_lead(root, title_element, container) if container is not None else None
     pieces = BlockWalker(skip={lead_element}).walk(container) if container is not None else []
     return Parts(title=title, title_element=title_element, kicker=find_kicker(title_element),
                  lead=text_of(lead_element) if lead_element is not None else None, container=container,
-                 pieces=pieces, author=_byline_element_author(root, container), published=published)
+                 pieces=pieces, author=_byline_element_author(root, container), published=published,
+                 teasers=paragraphs.teasers)
 
 
 def _drop_boilerplate(root: etree._Element, keep: etree._Element | None) -> None:
@@ -187,8 +188,9 @@ def _find_boxes(element: etree._Element, keep_line: set, most: float, doomed: li
     for child in element:
         if not isinstance(child.tag, str):
             continue
-        if child.tag not in ("main", "article") and child not in keep_line and \
-                (child.tag in ("footer", "aside") or is_boilerplate_box(child)) and len(text_content(child)) < most:
+        if child in keep_line or child.tag in ("main", "article"):
+            _find_boxes(child, keep_line, most, doomed)
+        elif child.tag in ("footer", "aside") or is_boilerplate_box(child) and len(text_content(child)) < most:
             doomed.append(child)
         else:
             _find_boxes(child, keep_line, most, doomed)
