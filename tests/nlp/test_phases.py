@@ -32,6 +32,35 @@ def test_phases_in_one_sentence_with_semicolons_and_a_phase_without_theme():
     ]
 
 
+def test_evidence_is_the_phase_clause():
+    doc = analyse(SEED)
+    texts = [attrs["text"] for _, attrs in facts_of(doc, "phases")]
+    assert texts[0] == "Đợt 1 từ ngày 1/1/2023 đến 30/6/2023, với chủ đề “Đoàn kết, sáng tạo, thi đua lập thành tích”"
+    assert texts[1].endswith("“Thi đua lao động giỏi, lao động sáng tạo”")
+    for _, attrs in facts_of(doc, "phases"):
+        assert SEED[attrs["char_start"]:attrs["char_end"]] == attrs["text"]
+
+
+def test_campaign_named_in_the_announcing_sentence():
+    text = ("Phong trào thi đua “Năng suất - Chất lượng - An toàn” được phát động trong hơn 1.400 doanh nghiệp, "
+            "chia làm hai đợt. Đợt 1 từ 15/3/2024 đến 15/5/2024, với chủ đề “Chào mừng Tháng Công nhân”; "
+            "đợt 2 từ 16/5 đến 31/8/2024.")
+    assert [p["campaign"] for p in phases(text)] == ["Năng suất - Chất lượng - An toàn"] * 2
+
+
+def test_campaign_referred_back_to():
+    text = ("Ngày 7/4, Công đoàn phát động phong trào thi đua “Lao động sáng tạo, về đích sớm” trong toàn ngành. "
+            "Phong trào được chia làm hai đợt.\n\nĐợt 1 từ ngày 8/4/2025 đến hết 30/6/2025, với chủ đề “Thi đua lập thành tích”. "
+            "Đợt 2 từ 1/7 đến ngày 2/9/2025.")
+    assert [p["campaign"] for p in phases(text)] == ["Lao động sáng tạo, về đích sớm"] * 2
+
+
+def test_no_campaign_for_the_years_movement_in_general():
+    text = ("Phong trào “Giỏi việc nước, đảm việc nhà” được hưởng ứng sôi nổi.\n\nTheo kế hoạch, phong trào thi đua "
+            "năm 2024 được tổ chức thành 2 đợt. Đợt 1 từ ngày 9-1 đến ngày 30-4-2024; đợt 2 từ ngày 1-5 đến ngày 2-9-2024.")
+    assert [p["campaign"] for p in phases(text)] == [None, None]
+
+
 def test_roman_and_word_numbers():
     text = "Đợt II từ ngày 1/7/2023 đến 31/12/2023. Giai đoạn thứ hai (2021-2023) có chủ đề “Tăng tốc”."
     assert [(p["number"], p["start"], p["end"]) for p in phases(text)] == [(2, "2023-07-01", "2023-12-31"), (2, "2021", "2023")]

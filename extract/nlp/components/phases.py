@@ -184,7 +184,7 @@ def phases(doc: Doc) -> Doc:
         if campaign is None and last.get("number") == number - 1 and m.start() - last["end"] <= _rules()["max_series_gap"]:
             campaign = last["campaign"]  # the next stage of the same series
         last = {"number": number, "end": stretch_end, "campaign": campaign}
-        add_fact(doc, "phases", m.start(), stretch_end, number=number, start=start, end=end,
-                 theme=theme.group(1).strip() if theme else None, campaign=campaign,
-                 text=page.text[m.start():stretch_end].rstrip(" ,;."))
+        evidence = page.text[m.start():stretch_end].rstrip(" ,;.:\n")
+        add_fact(doc, "phases", m.start(), m.start() + len(evidence), number=number, start=start, end=end,
+                 theme=theme.group(1).strip() if theme else None, campaign=campaign, text=evidence)
     return doc
