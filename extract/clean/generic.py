@@ -82,9 +82,11 @@ def find_title(root: etree._Element) -> tuple[str | None, etree._Element | None]
 def _element_saying(root: etree._Element, text: str) -> etree._Element | None:
     """The first element of the body whose whole text is `text` (a headline set in <b> or a cell)."""
     body = root.find("body")
-    key = match_key(text)
+    key, opening = match_key(text), text.casefold()[:8]
     for element in body.iter() if body is not None else ():
-        if isinstance(element.tag, str) and element.tag not in ("a", "title") and len(element) <= 3:
+        # The headline's text sits directly in its element: check its start before the whole.
+        if isinstance(element.tag, str) and element.tag not in ("a", "title") and \
+                (element.text or "").strip().casefold().startswith(opening):
             candidate = text_content(element)
             if abs(len(candidate.strip()) - len(text)) < 10 and match_key(candidate) == key:
                 return element
