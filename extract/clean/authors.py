@@ -20,6 +20,7 @@ _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.)+[^\W\d_]*$")  # "P.Ngân", "N.H.An
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’]*\.?$")
 _OTHER_CREDIT = re.compile(r"\s*[-–;,|/]\s*(?:ảnh|đồ họa|đồ hoạ|video|clip)\s*:", re.IGNORECASE)
 _AFFILIATION = re.compile(r"\s*\([^()]*\)\s*$")
+_DATE_PART = re.compile(r"\s*[-–|,]?\s*(?:\d{1,2}[:h]\d{2}\s*[-–|,]?\s*)?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}.*$")
 _MAX_BYLINE = 70
 # Meta "author" fields often carry the site or desk rather than a person.
 _NOT_A_PERSON = re.compile(r"https?:|www\.|\.vn\b|\.com\b|^báo\s|^tạp chí|^admin|^ban biên tập|^tòa soạn",
@@ -51,6 +52,7 @@ def parse_byline(text: str) -> str | None:
     line = normalize_inline(text).strip(" -–—*")
     if line[:1] in "([" and line[-1:] in ")]":
         line = line[1:-1].strip()
+    line = _DATE_PART.sub("", line)  # "Trần Vũ - 22/01/2024 10:15" in one byline box
     if not line or len(line) > _MAX_BYLINE or any(ch.isdigit() for ch in line):
         return None
     lists = wordlists()

@@ -18,6 +18,8 @@ from thidua.extract.clean.authors import parse_byline
     ("Quang Hùng - Thu Hà", "Quang Hùng - Thu Hà"),
     ("Bài: Hà Anh - Ảnh: Minh Đức", "Hà Anh"),
     ("MINH TÂM (LĐLĐ tỉnh Thanh Hóa)", "Minh Tâm"),
+    ("Trần Vũ - 22/01/2024 10:15", "Trần Vũ"),
+    ("Trần Vũ | 10:15 22/01/2024", "Trần Vũ"),
 ])
 def test_bylines(line, author):
     assert parse_byline(line) == author
