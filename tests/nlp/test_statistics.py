@@ -58,6 +58,8 @@ def test_value_and_unit(text, expected):
     "tại 12 Trần Hưng Đạo",  # an address, not a count
     "mô hình 5S và công nghiệp 4.0 và",
     "từ 8-10 triệu đồng",  # a spread, not one value
+    "mỗi tổ từ 5 đến 7 người",
+    "khai mạc lúc 8 giờ 30 phút",
 ])
 def test_not_statistics(text):
     assert stats(text) == []

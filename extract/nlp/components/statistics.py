@@ -74,11 +74,15 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans[max(0, index - 8):index + 1])
 
 
+_SPREAD_END = re.compile(r"\d\s*(?:đến|tới|hoặc|[-–~])\s*$")
+
+
 def _is_identifier(text: str, start: int) -> bool:
-    """The number names or orders something: "Cụm thi đua số 1", "lần thứ 2", "Quận 1"."""
+    """The number names or orders something ("Cụm thi đua số 1", "lần thứ 2", "Quận 1"),
+    or closes a spread ("từ 5 đến 7 người") that is not one value."""
     before = text[max(0, start - 25):start]
     regexes = _before_regexes()
-    if regexes["name"].search(before):
+    if regexes["name"].search(before) or _SPREAD_END.search(before):
         return True
     m = regexes["number_word"].search(before)
     return bool(m) and (m.group("prev") or "").lower() not in _context()["number_word_counts_after"]
