@@ -71,7 +71,7 @@ def atom_regex() -> re.Pattern:
     parts = [
         rf"(?P<vfull>(?:ngày\s+)?(?P<vd>{_D})\s+tháng\s+(?P<vm>{_M})\s+năm\s+(?P<vy>{_Y}))\b",
         rf"(?P<full>(?:ngày\s+)?{_START}(?P<fd>{_D})(?P<fs>{_SEP})(?P<fm>{_M})(?P=fs)(?P<fy>{_Y})){_END}",
-        rf"(?P<part>(?:\b(?P<pn>{word_alternation(half['month_counts'])})\s+tháng|(?P<ph>{word_alternation(half['half_words'])}))\s+"
+        rf"(?P<part>(?:\b(?P<pn>1[01]|[1-9]|{word_alternation(half['month_counts'])})\s+tháng|(?P<ph>{word_alternation(half['half_words'])}))\s+"
         rf"(?P<pw>{word_alternation(half['first_words'] + half['last_words'])})\s+năm"
         rf"(?:\s+(?:(?P<py>{_Y})|(?P<pnow>{word_alternation(rules['this_year_words'])})\b))?)",
         rf"(?P<quarter>(?:{word_alternation(rules['quarter_words'])})\s+(?P<qn>{roman}|[1-4])\b{year_tail.format('qy', 'qy2', 'qnow')}?)",
@@ -103,7 +103,8 @@ def _quarter_number(text: str) -> int:
 def _part_months(m: re.Match) -> tuple[int, int] | None:
     half = _rules()["half_year"]
     counts = {str(k).lower(): int(v) for k, v in half["month_counts"].items()}
-    count = counts.get(" ".join(m.group("pn").lower().split())) if m.group("pn") else 6
+    written = " ".join((m.group("pn") or "").lower().split())
+    count = (int(written) if written.isdigit() else counts.get(written)) if written else 6
     if not count:
         return None
     first = m.group("pw").lower() in [w.lower() for w in half["first_words"]]

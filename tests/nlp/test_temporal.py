@@ -24,6 +24,8 @@ def ranges(text, published=None):
     ("Năm học 2024 – 2025, Công đoàn ngành", [("2024", "2025")]),
     ("6 tháng đầu năm 2025", [("2025-01", "2025-06")]),
     ("trong 9 tháng đầu năm 2024", [("2024-01", "2024-09")]),
+    ("8 tháng đầu năm 2024", [("2024-01", "2024-08")]),
+    ("ba tháng cuối năm 2023", [("2023-10", "2023-12")]),
     ("nửa cuối năm 2023", [("2023-07", "2023-12")]),
     ("quý II/2024", [("2024-04", "2024-06")]),
     ("quý 2/2024", [("2024-04", "2024-06")]),
@@ -53,6 +55,8 @@ def test_intervals(text, expected):
     "ngày 12/6/2021 và 8/3",  # single dates
     "năm 2023",  # a bare year
     "Tết Nguyên đán Quý Mão 2023",  # a lunar year name, not a quarter
+    "12 tháng đầu năm 2023",  # not a part of a year
+    "năm tháng đầu năm",  # no year: unresolved
     "Nghị định 145/2020/NĐ-CP",  # a document number
     "từ ngày 31/2/2023 đến 5/3/2023",  # 31 February does not exist
     "từ ngày 30/6/2023 đến 1/1/2023",  # backwards
