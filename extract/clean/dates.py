@@ -31,6 +31,7 @@ _NOT_PUBLISHED = re.compile(r"cập nhật|sửa đổi|updated|modified|hôm na
 _PUBLISHED_LABEL = re.compile(r"ngày đăng|đăng lúc|đăng ngày|xuất bản|published|posted", re.IGNORECASE)
 _DATE_CLASS_WORDS = frozenset({"date", "time", "datetime", "publish", "published", "pubdate", "ngaydang",
                                "post", "meta", "tool", "info", "detail", "timeago", "dateline", "ngay"})
+_DATE_TAGS = frozenset({"time", "span", "div", "p", "i", "em", "small", "li", "td", "font", "b", "strong"})
 META_KEYS = ("article:published_time", "datePublished", "og:published_time", "pubdate", "publishdate",
              "publish-date", "article.published", "dc.date.issued", "DC.date.issued", "dcterms.created",
              "sailthru.date", "date")
@@ -172,7 +173,7 @@ def _date_in_tail(element: etree._Element) -> str | None:
 def _date_in(element: etree._Element) -> str | None:
     if element.tag == "time" and element.get("datetime"):
         return parse_iso(element.get("datetime")) or parse_date_text(element.get("datetime"))
-    if element.tag not in ("time", "span", "div", "p", "i", "em", "small", "li") and not (
+    if element.tag not in _DATE_TAGS and not (
             class_words(element) & _DATE_CLASS_WORDS):
         return None
     own = (element.text or "").strip()

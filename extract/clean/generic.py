@@ -11,7 +11,7 @@ import re
 
 from lxml import etree
 
-from thidua.text import match_key
+from thidua.text import match_key, normalize_inline
 
 from .blocks import is_caption_element
 from .dom import (
@@ -61,6 +61,7 @@ def find_title(root: etree._Element) -> tuple[str | None, etree._Element | None]
     if not hint:
         node = root.find(".//title")
         hint = text_of(node) if node is not None else None
+    full_hint = hint
     hint = strip_site_name(hint, site) if hint else None
     hint_words = _words(hint) if hint else set()
     best, best_score = None, 0.0
@@ -76,7 +77,23 @@ def find_title(root: etree._Element) -> tuple[str | None, etree._Element | None]
             break
     if best is not None and (best_score >= 0.5 or not hint):
         return text_of(best), best
-    return hint, _element_saying(root, hint) if hint else None
+    return _title_printed_on_page(root, full_hint) or (hint, None)
+
+
+def _title_printed_on_page(root: etree._Element, page_title: str | None):
+    """(part, element) of the page title the page prints last before its prose starts: the
+    headline, where the site's name is printed in the header first."""
+    found = []
+    for part in _TITLE_SPLIT.split(page_title) if page_title else ():
+        element = _element_saying(root, part) if len(part) >= 8 else None
+        if element is not None:
+            found.append((normalize_inline(part), element))
+    if len(found) < 2:
+        return found[0] if found else None
+    order = {element: index for index, element in enumerate(root.iter())}
+    prose = next((order[p] for p in root.iter("p", "td", "div") if len(_own_text(p)) > 150), len(order))
+    before = [pair for pair in found if order[pair[1]] < prose]
+    return max(before or found, key=lambda pair: order[pair[1]])
 
 
 def _element_saying(root: etree._Element, text: str) -> etree._Element | None:

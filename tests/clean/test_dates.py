@@ -68,3 +68,11 @@ def test_dates_after_the_prose_starts_are_not_the_publication_date():
             f"<p><em>Ảnh chụp ngày 05/01/2024</em></p></div><ul class='x'><li><a href='/a'>Tin khác</a>"
             f"<span class='ngay'>(15/01/2024)</span></li></ul></body></html>")
     assert clean_html(page, url="https://unknown.example.vn/a-4.html").published is None
+
+
+def test_headline_and_date_in_table_cells_of_a_page_without_headings():
+    page = ("<html><head><title>Liên đoàn Lao động tỉnh Quảng Trị - Cao su thi đua</title></head><body>"
+            "<div class='logo'>Liên đoàn Lao động tỉnh Quảng Trị</div><table><tr><td><b>Cao su thi đua</b></td></tr>"
+            f"<tr><td>Ngày đăng: 22-01-2024 10:15</td></tr><tr><td>{BODY}</td></tr></table></body></html>")
+    article = clean_html(page, url="http://ldld.example.vn/tin.asp?id=1")
+    assert (article.title, article.published) == ("Cao su thi đua", "2024-01-22T10:15:00+07:00")
