@@ -109,9 +109,11 @@ def single_run(generated_site, tmp_path_factory) -> dict:
     root, made = generated_site
     db = tmp_path_factory.mktemp("single") / "thidua.db"
     with serve_mirror(root, delay=DELAY) as mirror:
+        began = time.monotonic()
         report = finish(start(crawl_command(db, mirror.base_url)))
+        took = time.monotonic() - began
         served_once(mirror, made["listing"] + made["article"])
-    return {"report": report, "stored": stored(db)}
+    return {"report": report, "stored": stored(db), "took": took}
 
 
 def test_two_workers_split_one_crawl(generated_site, single_run, redis_url, tmp_path):
@@ -125,8 +127,10 @@ def test_two_workers_split_one_crawl(generated_site, single_run, redis_url, tmp_
         served_once(mirror, made["listing"] + made["article"])
 
     fetched = [report["totals"]["fetched"] for report in reports]
-    print(f"split crawl: {fetched} pages fetched by the two workers in {took:.1f} s; "
-          f"single process: {single_run['report']['totals']['fetched']} in {single_run['report']['duration_s']} s")
+    print(f"split crawl: {fetched} pages fetched by the two workers in {took:.1f} s "
+          f"(crawl time {[report['duration_s'] for report in reports]} s); single process: "
+          f"{single_run['report']['totals']['fetched']} in {single_run['took']:.1f} s "
+          f"(crawl time {single_run['report']['duration_s']} s)")
     assert all(report["status"] == "finished" for report in reports)
     assert min(fetched) > 0, f"one worker fetched nothing: {fetched}"
 
