@@ -165,7 +165,7 @@ _PROSE_STARTS = 150  # characters of a paragraph that is article text, not a byl
 def _date_in_tail(element: etree._Element) -> str | None:
     """A date written as bare text right after an element ("<h1>…</h1> 22-01-2024 10:15<br>")."""
     tail = (element.tail or "").strip()
-    if not tail or len(tail) > 80 or _NOT_PUBLISHED.search(tail) and not _PUBLISHED_LABEL.search(tail):
+    if not _is_dateline(tail):
         return None
     return parse_date_text(tail) if (_DMY.search(tail) or _WORDY.search(tail)) else None
 
@@ -177,11 +177,22 @@ def _date_in(element: etree._Element) -> str | None:
             class_words(element) & _DATE_CLASS_WORDS):
         return None
     own = (element.text or "").strip()
-    if not own or len(own) > 80:
-        return None
-    if _NOT_PUBLISHED.search(own) and not _PUBLISHED_LABEL.search(own):
+    if not _is_dateline(own):
         return None
     return parse_date_text(text_of(element)) if (_DMY.search(own) or _WORDY.search(own)) else None
+
+
+def _is_dateline(text: str) -> bool:
+    """A short line that is a date with at most a label ("Ngày đăng:", "Thứ Hai,", "Lượt xem"),
+    not a sentence that mentions a date ("Ngày 5/3/2024, LĐLĐ quận tổ chức …")."""
+    if not text or len(text) > 80 or _NOT_PUBLISHED.search(text) and not _PUBLISHED_LABEL.search(text):
+        return False
+    words = _LABEL_WORDS.sub(" ", text.casefold())
+    return sum(ch.isalpha() for ch in words) <= 12
+
+
+_LABEL_WORDS = re.compile(r"ngày đăng|đăng lúc|đăng ngày|xuất bản|published|posted|lượt xem|thứ\s+\S+|chủ nhật|"
+                          r"ngày|tháng|năm|gmt|utc|\b(?:sa|ch|am|pm|h)\b")
 
 
 def date_from_selector(root: etree._Element, selector: str | None, attr: str | None = None) -> str | None:

@@ -76,3 +76,9 @@ def test_headline_and_date_in_table_cells_of_a_page_without_headings():
             f"<tr><td>Ngày đăng: 22-01-2024 10:15</td></tr><tr><td>{BODY}</td></tr></table></body></html>")
     article = clean_html(page, url="http://ldld.example.vn/tin.asp?id=1")
     assert (article.title, article.published) == ("Cao su thi đua", "2024-01-22T10:15:00+07:00")
+
+
+def test_a_sentence_that_mentions_a_date_is_not_a_date_line():
+    page = (f"<html><body><h1>Phát động thi đua năm 2024 trong công nhân</h1>"
+            f"<p><b>Ngày 5/3/2024, LĐLĐ quận tổ chức hội nghị.</b></p><div>{BODY}</div></body></html>")
+    assert clean_html(page, url="https://unknown.example.vn/a-5.html").published is None
