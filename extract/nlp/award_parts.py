@@ -9,10 +9,10 @@ import re
 
 from spacy.tokens import Doc
 
-from .components.organizations import organizations_of
+from .components.organizations import organization_index, organization_starting, organizations_of
 from .lexicon import award_lexicon, people_lexicon
-from .names import Mention, person_mentions, resolve_short
-from .scan import clause_start, is_title, paragraph_at, sentence_at, title_runs
+from .names import Mention, given_name_index, mentions_between, person_mentions, resolve_short
+from .scan import SpanIndex, cached, text_of, clause_start, is_title, paragraph_at, sentence_at, title_runs
 
 _TITLE_END = re.compile(r"[;.:()“”\"!?\n]|,\s*(?=\d)")
 _DANH_HIEU = re.compile(r"(?<!\w)danh\s+hiệu\s+(?![“\"])", re.I)
@@ -49,7 +49,7 @@ def _with_qualifier(text: str, end: int) -> int:
 
 def unquoted_titles(doc: Doc) -> list[dict]:
     """'danh hiệu Công nhân giỏi, Lao động sáng tạo' -> two titles; lists split at ', <Capital>'."""
-    lex, text, found = award_lexicon(), doc.text, []
+    lex, text, found = award_lexicon(), text_of(doc), []
     for cue in _DANH_HIEU.finditer(text):
         start = cue.end()
         if re.search(r"(?:các|những|nhiều)\s+$", text[max(0, cue.start() - 8):cue.start()]) and not text[start:start + 1].isupper():
@@ -70,7 +70,7 @@ def unquoted_titles(doc: Doc) -> list[dict]:
 
 def known_titles(doc: Doc) -> list[dict]:
     """Known titles written without quotes right after an award verb ('đạt Lao động tiên tiến')."""
-    lex, text, found = award_lexicon(), doc.text, []
+    lex, text, found = award_lexicon(), text_of(doc), []
     for match in lex.titles.finditer(text):
         if not match.group(0)[0].isupper():
             continue
@@ -82,12 +82,12 @@ def known_titles(doc: Doc) -> list[dict]:
 
 
 def _org_at(doc: Doc, pos: int) -> dict | None:
-    return next((o for o in organizations_of(doc) if o["char_start"] == pos), None)
+    return organization_starting(doc, pos)
 
 
 def _giver_after(doc: Doc, pos: int) -> tuple[str | None, int]:
     """'… của <giver>': the giver and where it ends."""
-    text = doc.text
+    text = text_of(doc)
     of = _OF.match(text, pos)
     if not of:
         return None, pos
@@ -107,7 +107,7 @@ def _giver_after(doc: Doc, pos: int) -> tuple[str | None, int]:
 
 def _giver_before(doc: Doc, head_start: int) -> tuple[str | None, int | None]:
     """'được <giver> tặng' or '<organisation> trao' right before the award: (giver, subject end)."""
-    text = doc.text
+    text = text_of(doc)
     floor = clause_start(text, head_start, sentence_at(doc, head_start)[0])
     left = text[floor:head_start]
     given = _GIVEN_BY.search(left)
@@ -116,7 +116,9 @@ def _giver_before(doc: Doc, head_start: int) -> tuple[str | None, int | None]:
     giving = _GIVING.search(left)
     if giving:
         cut = floor + giving.start()
-        org = next((o for o in organizations_of(doc) if o["char_end"] <= cut and not text[o["char_end"]:cut].strip(" đãvừa")), None)
+        by_end = cached(doc, "org_by_end", lambda: {o["char_end"]: o for o in organizations_of(doc)})
+        trimmed = re.sub(r"(?:\s+(?:đã|vừa))*\s*$", "", text[:cut][-40:])
+        org = by_end.get(cut - (len(text[:cut][-40:]) - len(trimmed)))
         if org:
             return org["name"], None
     return None, None
@@ -124,7 +126,7 @@ def _giver_before(doc: Doc, head_start: int) -> tuple[str | None, int | None]:
 
 def documents(doc: Doc) -> list[dict]:
     """Bằng khen / Giấy khen / Cờ thi đua / Huân chương …, with the giver when stated."""
-    lex, text, found = award_lexicon(), doc.text, []
+    lex, text, found = award_lexicon(), text_of(doc), []
     for match in lex.documents.finditer(text):
         head, end = match.group("doc"), match.end()
         grade = lex.grades.match(text, end + 1) if text[end:end + 1] == " " else None
@@ -150,13 +152,17 @@ def documents(doc: Doc) -> list[dict]:
 def _inherited_giver(doc: Doc, earlier: list[dict], start: int) -> str | None:
     """'X trao Cờ thi đua cho …, cùng Bằng khen cho …': the second award has the same giver."""
     sent_start, _ = sentence_at(doc, start)
-    same = [a for a in earlier if a["char_start"] >= sent_start and a["giver"]]
-    return same[-1]["giver"] if same else None
+    for award in reversed(earlier):
+        if award["char_start"] < sent_start:
+            break
+        if award["giver"]:
+            return award["giver"]
+    return None
 
 
 def named_prizes(doc: Doc) -> list[dict]:
     """'Giải thưởng Nguyễn Đức Cảnh': the head and the capitalised name after it."""
-    lex, text, found = award_lexicon(), doc.text, []
+    lex, text, found = award_lexicon(), text_of(doc), []
     for match in lex.named_prizes.finditer(text):
         runs = title_runs(text, match.end(), min(len(text), match.end() + 80))
         if runs and text[match.end():runs[0].start] == " ":
@@ -166,7 +172,7 @@ def named_prizes(doc: Doc) -> list[dict]:
 
 def contest_prizes(doc: Doc) -> list[dict]:
     """'giải nhất nghề Hàn CO2', 'giải nhì kỳ thi nghề giỏi': rank and what it was for."""
-    lex, text, found = award_lexicon(), doc.text, []
+    lex, text, found = award_lexicon(), text_of(doc), []
     for match in lex.prize.finditer(text):
         if re.search(r"\d\s*$", text[max(0, match.start() - 4):match.start()]):
             continue  # "2 giải Nhất": a count of prizes, a statistic
@@ -178,17 +184,18 @@ def contest_prizes(doc: Doc) -> list[dict]:
 
 # --- recipients ---------------------------------------------------------------------------
 
-def _full_name(mentions: list[Mention], mention: Mention) -> str | None:
+def _full_name(doc: Doc, mention: Mention) -> str | None:
     if mention.full:
         return mention.name
-    full = resolve_short(mentions, mention)
+    index = cached(doc, "given_names", lambda: given_name_index(person_mentions(doc)))
+    full = resolve_short(index, mention)
     return full.name if full else None
 
 
 def _pronoun_person(doc: Doc, mentions: list[Mention], pos: int, pronoun: str) -> str | None:
     """The person a subject pronoun ("anh") points back to: the last named before it in the paragraph."""
-    para_start, _ = paragraph_at(doc.text, pos)
-    earlier = [m for m in mentions if m.full and para_start <= m.start < pos]
+    para_start, _ = paragraph_at(text_of(doc), pos)
+    earlier = [m for m in mentions_between(doc, para_start, pos) if m.full]
     if not earlier:
         return None
     last = earlier[-1]
@@ -199,10 +206,10 @@ def _pronoun_person(doc: Doc, mentions: list[Mention], pos: int, pronoun: str) -
 
 def _subjects(doc: Doc, start: int, end: int) -> list[tuple[int, str | None]]:
     """(end position, name) of every possible subject in text[start:end]."""
-    mentions = person_mentions(doc)
-    found = [(m.end, _full_name(mentions, m)) for m in mentions if start <= m.start and m.end <= end]
-    found += [(o["char_end"], o["name"]) for o in organizations_of(doc) if start <= o["char_start"] and o["char_end"] <= end]
-    for match in _PRONOUN.finditer(doc.text, start, end):
+    mentions = mentions_between(doc, start, end)
+    found = [(m.end, _full_name(doc, m)) for m in mentions if m.end <= end]
+    found += [(e, organization_starting(doc, s)["name"]) for s, e in organization_index(doc).within(start, end)]
+    for match in _PRONOUN.finditer(text_of(doc), start, end):
         if not any(m.start <= match.start() < m.end or 0 <= m.start - match.end() <= 1 for m in mentions):
             found.append((match.end(), _pronoun_person(doc, mentions, match.start(), match.group(1))))
     return sorted(found)
@@ -210,23 +217,22 @@ def _subjects(doc: Doc, start: int, end: int) -> list[tuple[int, str | None]]:
 
 def _for_whom(doc: Doc, pos: int) -> tuple[bool, str | None]:
     """'… cho <recipient>' after the award: (found a 'cho', the named recipient or None)."""
-    text = doc.text
+    text = text_of(doc)
     match = _FOR.match(text, pos)
     if not match:
         return False, None
     org = _org_at(doc, match.end())
     if org:
         return True, org["name"]
-    mentions = person_mentions(doc)
-    mention = next((m for m in mentions if match.end() <= m.start <= match.end() + 12
-                    and not text[match.end():m.start].strip(" ").isdigit()
+    mention = next((m for m in mentions_between(doc, match.end(), match.end() + 13)
+                    if not text[match.end():m.start].strip(" ").isdigit()
                     and re.fullmatch(r"(?:[^\W\d_]+\s+){0,2}", text[match.end():m.start])), None)
-    return True, _full_name(mentions, mention) if mention else None
+    return True, _full_name(doc, mention) if mention else None
 
 
 def _receiving_verb_start(doc: Doc, award: dict, floor: int) -> int | None:
     """Start of the receiving verb before the award ("đạt", "được tặng", "vinh dự nhận"), or None."""
-    text, lex = doc.text, award_lexicon()
+    text, lex = text_of(doc), award_lexicon()
     verbs = [v for v in lex.verbs.finditer(text, floor, award["char_start"]) if award["char_start"] - v.end() <= 40]
     if not verbs:
         return None
@@ -239,17 +245,16 @@ def _receiving_verb_start(doc: Doc, award: dict, floor: int) -> int | None:
 
 def _appositive_owner(doc: Doc, floor: int, subject_end: int, name: str | None) -> str | None:
     """'Lê Thị Hải Yến, Trưởng khoa Nhi, Bệnh viện …, được trao': the person, not their unit."""
-    mentions = person_mentions(doc)
-    for mention in reversed([m for m in mentions if floor <= m.start and m.end < subject_end]):
-        between = doc.text[mention.end:subject_end]
+    for mention in reversed([m for m in mentions_between(doc, floor, subject_end) if m.end < subject_end]):
+        between = text_of(doc)[mention.end:subject_end]
         if re.match(r"\s*[,(–-]", between) and not award_lexicon().verbs.search(between):
-            return _full_name(mentions, mention)
+            return _full_name(doc, mention)
     return name
 
 
-def recipient_of(doc: Doc, award: dict, award_spans: list[tuple[int, int]]) -> str | None:
+def recipient_of(doc: Doc, award: dict, award_spans: SpanIndex) -> str | None:
     """The person or unit given the award, or None when unnamed or a counted group."""
-    lex, text = award_lexicon(), doc.text
+    lex, text = award_lexicon(), text_of(doc)
     has_for, named = _for_whom(doc, award["char_end"])
     if has_for:
         return named
@@ -257,7 +262,7 @@ def recipient_of(doc: Doc, award: dict, award_spans: list[tuple[int, int]]) -> s
     verb_start = award.get("subject_end") or _receiving_verb_start(doc, award, floor)
     if verb_start is None:
         return None
-    subjects = [s for s in _subjects(doc, floor, verb_start) if not any(a <= s[0] - 1 < b for a, b in award_spans)]
+    subjects = [s for s in _subjects(doc, floor, verb_start) if not award_spans.overlaps(s[0] - 1, s[0])]
     if not subjects:
         return None
     subject_end, name = subjects[-1]
@@ -269,6 +274,6 @@ def recipient_of(doc: Doc, award: dict, award_spans: list[tuple[int, int]]) -> s
 
 def is_proposal(doc: Doc, award: dict) -> bool:
     """'được đề nghị Tổng LĐLĐ Việt Nam tặng Bằng khen': proposed, not given."""
-    floor = clause_start(doc.text, award["char_start"], sentence_at(doc, award["char_start"])[0])
-    before = doc.text[max(floor, award["char_start"] - 50):award["char_start"]]
+    floor = clause_start(text_of(doc), award["char_start"], sentence_at(doc, award["char_start"])[0])
+    before = text_of(doc)[max(floor, award["char_start"] - 50):award["char_start"]]
     return bool(award_lexicon().proposals.search(before))

@@ -9,6 +9,7 @@ extract/rules/people.yaml, surnames.yaml.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -17,7 +18,7 @@ from spacy.tokens import Doc
 from thidua.text import match_key
 
 from .lexicon import PeopleLexicon, people_lexicon
-from .scan import Run, cached, fact_spans, inside, sentences, title_runs
+from .scan import Run, SpanIndex, cached, fact_spans, sentences, text_of, title_runs
 
 MAX_NAME = 4
 _APPOSITION = re.compile(r"\s*(?:,|\(|[-–])\s*(?:(?:hiện|nguyên|hiện là|là)\s+)?")
@@ -73,31 +74,32 @@ def _role_before(text: str, start: int, floor: int) -> bool:
     return bool(re.search(people_lexicon().roles.pattern + r"[^.;:!?]*$", window, re.I))
 
 
-def _blocked_left(before: str, offset: int, organizations: list[tuple[int, int]]) -> bool:
+def _blocked_left(before: str, offset: int, organizations: SpanIndex) -> bool:
     """A street, place or award word right before the name, unless it ends an organisation
     ("Liên đoàn Lao động Thành phố Lê Đình Hùng": "Thành phố" belongs to the body)."""
     match = people_lexicon().blocking_left.search(before)
     if not match:
         return False
     position = offset + match.start()
-    return not any(a <= position < b for a, b in organizations)
+    return not organizations.overlaps(position, position + 1)
 
 
-def _mentions_in_run(doc: Doc, run: Run, sent: tuple[int, int], blocked: list[tuple[int, int]]) -> list[Mention]:
+def _mentions_in_run(doc: Doc, run: Run, sent: tuple[int, int], blocked: SpanIndex) -> list[Mention]:
     lex = people_lexicon()
-    text = doc.text
+    text = text_of(doc)
     words = [w for _, _, w in run.words]
     honorific = None
     if len(words) > 1 and words[0] in lex.honorific_words:
         honorific, words, offsets = words[0], words[1:], run.words[1:]
     else:
         offsets = run.words
-    before = text[sent[0]:offsets[0][0]]
-    if _blocked_left(before, sent[0], blocked):
+    floor = max(sent[0], offsets[0][0] - 80)
+    before = text[floor:offsets[0][0]]
+    if _blocked_left(before, floor, blocked):
         return []
     cue = honorific or (lex.honorific_before.search(before) or [None])[0]
     if len(words) == 1:
-        if inside(offsets[0][0], offsets[0][1], blocked):
+        if blocked.overlaps(offsets[0][0], offsets[0][1]):
             return []
         if cue and not lex.abbreviations.issuperset(words):
             return [Mention(offsets[0][0], offsets[0][1], words[0], False, cue.strip())]
@@ -109,18 +111,19 @@ def _mentions_in_run(doc: Doc, run: Run, sent: tuple[int, int], blocked: list[tu
     length = len(words) - index
     if index > 0:
         cue = None  # "Hà Nội Đinh Quốc Toản": the words before are a place, not an honorific
-    strong = length >= 3 or cue or has_role_after(text, end, sent[1]) or _role_before(text, start, sent[0])
-    if not strong or inside(start, end, blocked) or _blocked_left(text[sent[0]:start], sent[0], blocked):
+    floor, limit = max(sent[0], start - 80), min(sent[1], end + 200)
+    strong = length >= 3 or cue or has_role_after(text, end, limit) or _role_before(text, start, floor)
+    if not strong or blocked.overlaps(start, end) or _blocked_left(text[floor:start], floor, blocked):
         return []
     return [Mention(start, end, " ".join(words[index:]), True, cue.strip() if cue else None)]
 
 
 def find_mentions(doc: Doc) -> list[Mention]:
-    blocked = [(o["char_start"], o["char_end"]) for o in doc.user_data.get("_thidua_cache", {}).get("organizations", [])]
-    blocked += fact_spans(doc, "campaigns")
+    organizations = [(o["char_start"], o["char_end"]) for o in doc.user_data.get("_thidua_cache", {}).get("organizations", [])]
+    blocked = SpanIndex(organizations + fact_spans(doc, "campaigns"))
     mentions: list[Mention] = []
     for sent in sentences(doc):
-        for run in title_runs(doc.text, *sent):
+        for run in title_runs(text_of(doc), *sent):
             mentions.extend(_mentions_in_run(doc, run, sent, blocked))
     return mentions
 
@@ -130,9 +133,26 @@ def person_mentions(doc: Doc) -> list[Mention]:
     return cached(doc, "person_mentions", lambda: find_mentions(doc))
 
 
-def resolve_short(mentions: list[Mention], short: Mention) -> Mention | None:
-    """The full-name mention a short one ("bà Điệp") abbreviates: nearest earlier, else any."""
-    key = match_key(short.name)
-    fulls = [m for m in mentions if m.full and match_key(m.name.split()[-1]) == key]
+def mentions_between(doc: Doc, start: int, end: int) -> list[Mention]:
+    """Person mentions starting within [start, end), found by bisection."""
+    mentions = person_mentions(doc)
+    starts = cached(doc, "mention_starts", lambda: [m.start for m in mentions])
+    return mentions[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
+
+def given_name_index(mentions: list[Mention]) -> dict[str, list[Mention]]:
+    """Full mentions grouped by their last syllable (the given name short mentions use)."""
+    groups: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        if mention.full:
+            groups.setdefault(match_key(mention.name.split()[-1]), []).append(mention)
+    return groups
+
+
+def resolve_short(index: dict[str, list[Mention]], short: Mention) -> Mention | None:
+    """The full-name mention a short one ("bà Điệp") abbreviates: nearest earlier, else the first."""
+    fulls = index.get(match_key(short.name), [])
     earlier = [m for m in fulls if m.start < short.start]
-    return (earlier or fulls or [None])[-1] if earlier else (fulls[0] if fulls else None)
+    if earlier:
+        return earlier[-1]
+    return fulls[0] if fulls else None

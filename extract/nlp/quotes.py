@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from .lexicon import campaign_lexicon
-from .scan import cached, sentence_at
+from .scan import text_of, cached, sentence_at
 
 # Opening “ or " and closing ” or "; no quote characters inside, so nested quotes match innermost.
 _QUOTE = re.compile(r"[“\"]([^“”\"\n]{1,300}?)[”\"]")
 MAX_NEGATIVE_GAP_WORDS = 8
+CUE_WINDOW = 160  # characters left of a quote searched for its cue
 
 
 @dataclass
@@ -34,7 +35,7 @@ class Quote:
 
 def _find_quotes(doc: Doc) -> list[Quote]:
     quotes = []
-    for match in _QUOTE.finditer(doc.text):
+    for match in _QUOTE.finditer(text_of(doc)):
         inner = match.group(1)
         stripped = inner.strip()
         if not stripped or not any(c.isalpha() for c in stripped):
@@ -48,7 +49,7 @@ def _find_quotes(doc: Doc) -> list[Quote]:
 def _classify(doc: Doc, quote: Quote) -> None:
     lex = campaign_lexicon()
     sent_start, _ = sentence_at(doc, quote.start)
-    left = doc.text[sent_start:quote.start]
+    left = text_of(doc)[max(sent_start, quote.start - CUE_WINDOW):quote.start]
     cue = _last(lex.cues, left)
     negative = _last(lex.negatives, left)
     if negative and (not cue or negative.end() >= cue.end()):  # the nearer (or longer) cue decides
@@ -73,7 +74,7 @@ def _last(pattern: re.Pattern, text: str) -> re.Match | None:
 
 
 def _same_list(doc: Doc, previous: Quote, quote: Quote) -> bool:
-    return bool(campaign_lexicon().list_separator.fullmatch(doc.text[previous.end:quote.start]))
+    return bool(campaign_lexicon().list_separator.fullmatch(text_of(doc)[previous.end:quote.start]))
 
 
 def classify_quotes(doc: Doc) -> list[Quote]:

@@ -26,6 +26,11 @@ def cached(doc: Doc, key: str, build: Callable[[], Any]) -> Any:
     return store[key]
 
 
+def text_of(doc: Doc) -> str:
+    """doc.text, built once: spaCy joins every token again on each access."""
+    return cached(doc, "text", lambda: doc.text)
+
+
 def is_title(word: str) -> bool:
     """A syllable written with a capital and then lower case ("Huệ", "A")."""
     return word[:1].isupper() and (len(word) == 1 or word[1:].islower())
@@ -41,14 +46,18 @@ def sentences(doc: Doc) -> list[tuple[int, int]]:
     return cached(doc, "sentences", lambda: [(s.start_char, s.end_char) for s in doc.sents] if len(doc) else [])
 
 
+# Context windows never reach further than this from the position they serve, so a text
+# without punctuation (one "sentence" of a megabyte) costs linear time, not quadratic.
+MAX_CONTEXT = 600
+
+
 def sentence_at(doc: Doc, pos: int) -> tuple[int, int]:
-    """The (start, end) of the sentence holding character `pos`."""
+    """The (start, end) of the sentence holding character `pos`, at most MAX_CONTEXT either side."""
     spans = sentences(doc)
-    starts = [s for s, _ in spans]
+    starts = cached(doc, "sentence_starts", lambda: [s for s, _ in spans])
     index = bisect.bisect_right(starts, pos) - 1
-    if index < 0:
-        return (0, len(doc.text))
-    return spans[index]
+    start, end = spans[index] if index >= 0 else (0, len(text_of(doc)))
+    return max(start, pos - MAX_CONTEXT), min(end, pos + MAX_CONTEXT)
 
 
 def paragraph_at(text: str, pos: int) -> tuple[int, int]:
@@ -88,6 +97,24 @@ def title_runs(text: str, start: int = 0, end: int | None = None) -> list[Run]:
     if current:
         runs.append(Run(tuple(current)))
     return runs
+
+
+class SpanIndex:
+    """Sorted spans answering "what lies within / overlaps [start, end)" by bisection."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]):
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        self.longest = max((e - s for s, e in self.spans), default=0)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        low = bisect.bisect_left(self.starts, start - self.longest)
+        high = bisect.bisect_left(self.starts, end)
+        return any(s < end and start < e for s, e in self.spans[low:high])
+
+    def within(self, start: int, end: int) -> list[tuple[int, int]]:
+        low, high = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        return [(s, e) for s, e in self.spans[low:high] if e <= end]
 
 
 def inside(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:

@@ -19,7 +19,7 @@ from thidua.text import match_key
 from ..facts import add_fact
 from ..lexicon import award_lexicon, people_lexicon
 from ..quotes import quotes_of
-from ..scan import clause_end, clause_start, fact_spans, inside, sentence_at, years_in
+from ..scan import SpanIndex, clause_end, clause_start, fact_spans, sentence_at, text_of, years_in
 from ..award_parts import (contest_prizes, documents, is_proposal, known_titles, named_prizes,
                           recipient_of, unquoted_titles)
 
@@ -35,7 +35,7 @@ def _quoted_titles(doc: Doc) -> list[dict]:
 
 
 def _year(doc: Doc, award: dict, next_start: int) -> int | None:
-    text = doc.text
+    text = text_of(doc)
     sent_start, sent_end = sentence_at(doc, award["char_start"])
     after_end = min(clause_end(text, award["char_end"], sent_end), next_start)
     after = years_in(text, award["char_end"], after_end)
@@ -47,12 +47,13 @@ def _year(doc: Doc, award: dict, next_start: int) -> int | None:
 
 def _without_overlaps(found: list[dict], blocked: list[tuple[int, int]]) -> list[dict]:
     """Longest first, each span once; nothing inside a campaign name."""
+    campaigns = SpanIndex(blocked)
     kept: list[dict] = []
     for item in sorted(found, key=lambda a: (a["char_start"], -(a["char_end"] - a["char_start"]))):
-        span = (item["char_start"], item["char_end"])
-        if inside(*span, blocked) or inside(*span, [(k["char_start"], k["char_end"]) for k in kept]):
-            continue
-        kept.append(item)
+        if kept and item["char_start"] < kept[-1]["char_end"]:
+            continue  # sorted by start: only the last kept one can overlap
+        if not campaigns.overlaps(item["char_start"], item["char_end"]):
+            kept.append(item)
     return kept
 
 
@@ -61,9 +62,9 @@ def find_awards(doc: Doc) -> list[dict]:
     found = _quoted_titles(doc) + unquoted_titles(doc) + known_titles(doc)
     found += documents(doc) + named_prizes(doc) + contest_prizes(doc)
     awards = [a for a in _without_overlaps(found, fact_spans(doc, "campaigns")) if not is_proposal(doc, a)]
-    award_spans = [(a["char_start"], a["char_end"]) for a in awards]
+    award_spans = SpanIndex((a["char_start"], a["char_end"]) for a in awards)
     for index, award in enumerate(awards):
-        next_start = awards[index + 1]["char_start"] if index + 1 < len(awards) else len(doc.text)
+        next_start = awards[index + 1]["char_start"] if index + 1 < len(awards) else len(text_of(doc))
         award["year"] = _year(doc, award, next_start)
         award["recipient"] = recipient_of(doc, award, award_spans)
     return awards
@@ -86,7 +87,7 @@ def _merge(awards: list[dict]) -> list[dict]:
 
 @Language.component("thidua_awards")
 def awards(doc: Doc) -> Doc:
-    if not doc.text.strip():
+    if not text_of(doc).strip():
         return doc
     people_lexicon()  # loaded once with the other lexicons, not mid-article
     award_lexicon()

@@ -18,7 +18,7 @@ from thidua.text import match_key
 from ..facts import add_fact
 from ..lexicon import campaign_lexicon
 from ..quotes import quotes_of
-from ..scan import is_title, sentence_at
+from ..scan import text_of, is_title, sentence_at
 
 _HARD_STOP = re.compile(r"[;:(\n“”\"!?]|\.(?!\d)")
 _LEADING_WORD = re.compile(r"\s([^\W_]+)")
@@ -54,7 +54,7 @@ def _unquoted(doc: Doc) -> list[tuple[int, int, str, str]]:
     """Unquoted names: number-led ("1 triệu sáng kiến …"), dash-built ("Xanh - Sạch - Đẹp"), or
     capitalised after a strong cue ("cuộc vận động Người Việt Nam ưu tiên dùng hàng Việt Nam")."""
     lex = campaign_lexicon()
-    text, found = doc.text, []
+    text, found = text_of(doc), []
     for cue in lex.unquoted_cue.finditer(text):
         word = _LEADING_WORD.match(text, cue.end())
         if not word or lex.not_name_start.match(text, word.start(1)):
@@ -78,17 +78,16 @@ def _unquoted(doc: Doc) -> list[tuple[int, int, str, str]]:
 def _merge(found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """One entry per name; a name that is another's head before a dash ("1 triệu sáng kiến" of
     "1 triệu sáng kiến - nỗ lực vượt khó, …") stands for both, written in its short form."""
-    keys = [match_key(name) for _, _, name, _ in found]
-    kept, seen = [], set()
-    for item, key in zip(found, keys):
-        shorter = [k for k in keys if k != key and re.match(re.escape(k) + r"\s*[-–:]", key)]
-        if shorter:
-            key = shorter[0]
-            item = next(other for other, k in zip(found, keys) if k == key)
-        if key not in seen:
-            seen.add(key)
-            kept.append(item)
-    return kept
+    first: dict[str, tuple[int, int, str, str]] = {}
+    for item in found:
+        first.setdefault(match_key(item[2]), item)
+    kept = {}
+    for key, item in first.items():
+        head = re.split(r"\s*[-–:]\s", key, maxsplit=1)[0]
+        if head != key and head in first:
+            key, item = head, first[head]
+        kept.setdefault(key, item)
+    return sorted(kept.values())
 
 
 def find_campaigns(doc: Doc) -> list[tuple[int, int, str, str]]:

@@ -20,7 +20,7 @@ from thidua.text import match_key
 from ..facts import add_fact
 from ..lexicon import OrgLexicon, org_lexicon, people_lexicon
 from ..names import trailing_person
-from ..scan import cached, is_abbreviation, sentences, title_runs
+from ..scan import SpanIndex, text_of, cached, is_abbreviation, sentences, title_runs
 
 MAX_UNITS = 14
 
@@ -37,7 +37,7 @@ def _units(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
         if t_end <= start or token.is_space:
             continue
         t_start = max(t_start, start)
-        text = doc.text[t_start:min(t_end, end)]
+        text = text_of(doc)[t_start:min(t_end, end)]
         if text.strip():
             units.append((t_start, t_start + len(text), text))
     return units
@@ -59,7 +59,7 @@ def _tail_end(doc: Doc, units: list[tuple[int, int, str]], lex: OrgLexicon, kind
     allowed = lex.max_descriptor_words if kind in lex.descriptive_kinds else 0
     while index < len(units) and index < MAX_UNITS:
         start, end, word = units[index]
-        if index and doc.text[units[index - 1][1]:start] != " ":
+        if index and text_of(doc)[units[index - 1][1]:start] != " ":
             break  # punctuation or a line break ends the name
         if word == "(" and index + 2 < len(units) and is_abbreviation(units[index + 1][2]) and units[index + 2][2] == ")":
             index += 3
@@ -87,7 +87,7 @@ def _tail_end(doc: Doc, units: list[tuple[int, int, str]], lex: OrgLexicon, kind
 
 def _cut_person(doc: Doc, head_end: int, name_end: int, lex: OrgLexicon) -> int:
     """End of the name once a trailing person ("… Hà Nội Đinh Quốc Toản") is cut off."""
-    runs = title_runs(doc.text, head_end, name_end)
+    runs = title_runs(text_of(doc), head_end, name_end)
     if not runs or runs[-1].end != name_end:
         return name_end
     run = runs[-1]
@@ -97,13 +97,13 @@ def _cut_person(doc: Doc, head_end: int, name_end: int, lex: OrgLexicon) -> int:
     index = next(i for i, word in enumerate(run.words) if word[0] == person_start)
     if index == 1:
         return name_end  # "Công ty CP Sợi Hà Nam Tiến": one word before is the company's, not a place
-    before = doc.text[head_end:person_start]
+    before = text_of(doc)[head_end:person_start]
     for phrase in sorted(lex.type_words, key=len, reverse=True):
         before = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", before)
     proper = any(c.isupper() for c in before) or lex.place_word.search(before)
     if person_start == run.start and not proper:
         return name_end  # "Trường THCS Lê Quý Đôn": the name is the school's
-    return len(doc.text[:person_start].rstrip())
+    return len(text_of(doc)[:person_start].rstrip())
 
 
 def _expansion(name: str, lex: OrgLexicon) -> str | None:
@@ -118,7 +118,7 @@ def find_organizations(doc: Doc) -> list[dict]:
     lex = org_lexicon()
     found: list[dict] = []
     for sent_start, sent_end in sentences(doc):
-        for match in lex.heads.finditer(doc.text, sent_start, sent_end):
+        for match in lex.heads.finditer(text_of(doc), sent_start, sent_end):
             if found and match.start() < found[-1]["char_end"]:
                 continue
             org = _organization_at(doc, match, sent_end, lex)
@@ -130,7 +130,7 @@ def find_organizations(doc: Doc) -> list[dict]:
 def _organization_at(doc: Doc, match: re.Match, limit: int, lex: OrgLexicon) -> dict | None:
     head = " ".join(match.group("head").split())
     units = _units(doc, match.end(), limit)
-    if units and doc.text[match.end():units[0][0]] != " ":
+    if units and text_of(doc)[match.end():units[0][0]] != " ":
         units = []
     kind = lex.head_kinds.get(head, "tổ chức")
     end, place_only = _tail_end(doc, units, lex, kind)
@@ -144,7 +144,7 @@ def _organization_at(doc: Doc, match: re.Match, limit: int, lex: OrgLexicon) -> 
         end = match.end()
     elif place_only and head not in lex.place_only_heads:
         return None
-    written = doc.text[match.start():end]
+    written = text_of(doc)[match.start():end]
     name = " ".join(re.sub(r"\s*\([^()]*\)", "", written).split())
     return {"char_start": match.start(), "char_end": end, "name": name,
             "kind": kind, "expansion": _expansion(name, lex)}
@@ -152,7 +152,17 @@ def _organization_at(doc: Doc, match: re.Match, limit: int, lex: OrgLexicon) -> 
 
 def head_starts(doc: Doc) -> set[int]:
     """Where any organisation head begins, nested ones included ("Ban Tuyên giáo Tổng LĐLĐ …")."""
-    return cached(doc, "org_head_starts", lambda: {m.start() for m in org_lexicon().heads.finditer(doc.text)})
+    return cached(doc, "org_head_starts", lambda: {m.start() for m in org_lexicon().heads.finditer(text_of(doc))})
+
+
+def organization_starting(doc: Doc, pos: int) -> dict | None:
+    """The organisation mention starting at `pos`, if any."""
+    by_start = cached(doc, "org_by_start", lambda: {o["char_start"]: o for o in organizations_of(doc)})
+    return by_start.get(pos)
+
+
+def organization_index(doc: Doc) -> SpanIndex:
+    return cached(doc, "org_index", lambda: SpanIndex((o["char_start"], o["char_end"]) for o in organizations_of(doc)))
 
 
 def organizations_of(doc: Doc) -> list[dict]:

@@ -18,19 +18,19 @@ from thidua.text import match_key
 
 from ..facts import add_fact
 from ..lexicon import people_lexicon
-from ..names import Mention, person_mentions, resolve_short
-from ..scan import fact_spans, inside, is_abbreviation, sentence_at, title_runs
-from .organizations import head_starts, organizations_of
+from ..names import Mention, given_name_index, person_mentions, resolve_short
+from ..scan import cached, text_of, fact_spans, inside, is_abbreviation, sentence_at, title_runs
+from .organizations import head_starts, organization_index, organization_starting, organizations_of
 
 _APPOSITION = re.compile(r"\s*(?:(?:,|\(|[-–])\s*(?:\d+\s+tuổi\s*,\s*)?(?:(?:hiện là|hiện|nguyên là|là)\s+)?"
                          r"|\s+(?:là|trở thành|được bầu làm|làm|giữ chức|hiện là|hiện giữ chức)\s+)")
 _CHAIN_FILLER = re.compile(r"năm\s+\d{4}|số\s+\d+|\([^()]*\)|(?<!\w)(?:đồng chí|ông|bà|anh|chị|cô|thầy)(?!\w)", re.I)
 _ROLE_END = re.compile(r"[,;.:()\n“”\"]|\s(?:của|tại|ở|và|cho|đã|được|cùng|với)\s")
-MAX_ROLE_WORDS = 7
+MAX_ROLE_TRIES = 5  # mentions of one person searched for a role
 
 
 def _org_at(doc: Doc, pos: int) -> dict | None:
-    return next((o for o in organizations_of(doc) if o["char_start"] == pos), None)
+    return organization_starting(doc, pos)
 
 
 def _role_phrase(doc: Doc, role: re.Match) -> tuple[str, int]:
@@ -38,12 +38,13 @@ def _role_phrase(doc: Doc, role: re.Match) -> tuple[str, int]:
     thuật", "kỹ sư vận hành", "giáo viên Toán"), up to an organisation, a person or a stop."""
     closed = re.sub(r"^(?:phó|nguyên|quyền)\s+", "", " ".join(role.group(0).lower().split())) in people_lexicon().closed_roles
     end = role.end() if closed else _role_end(doc, role.end())
-    return " ".join(doc.text[role.start():end].split()), end
+    return " ".join(text_of(doc)[role.start():end].split()), end
 
 
 def _role_end(doc: Doc, end: int) -> int:
-    text, lex = doc.text, people_lexicon()
-    starts = head_starts(doc) | {o["char_start"] for o in organizations_of(doc)} | {m.start for m in person_mentions(doc)}
+    text, lex = text_of(doc), people_lexicon()
+    starts = cached(doc, "role_breaks", lambda: head_starts(doc) | {o["char_start"] for o in organizations_of(doc)}
+                    | {m.start for m in person_mentions(doc)})
     _, sent_end = sentence_at(doc, end)
     role_end, count, pending_dash, previous_end = end, 0, False, end
     for token in doc.char_span(end, sent_end, alignment_mode="expand") or []:
@@ -72,7 +73,7 @@ def _role_end(doc: Doc, end: int) -> int:
 
 def _organization_after(doc: Doc, pos: int) -> str | None:
     """The organisation a role belongs to: right after it, after "của", or after a unit phrase."""
-    text = doc.text
+    text = text_of(doc)
     match = re.match(r"\s*,?\s*(?:của\s+|thuộc\s+|tại\s+)?", text[pos:])
     org = _org_at(doc, pos + match.end())
     if org is None:
@@ -83,10 +84,10 @@ def _organization_after(doc: Doc, pos: int) -> str | None:
 
 def _role_after(doc: Doc, mention: Mention) -> tuple[str, str | None] | None:
     sent_start, sent_end = sentence_at(doc, mention.start)
-    apposition = _APPOSITION.match(doc.text, mention.end, sent_end)
+    apposition = _APPOSITION.match(text_of(doc), mention.end, sent_end)
     if not apposition or apposition.end() == mention.end:
         return None
-    role = people_lexicon().roles.match(doc.text, apposition.end(), sent_end)
+    role = people_lexicon().roles.match(text_of(doc), apposition.end(), sent_end)
     if not role:
         return None
     phrase, end = _role_phrase(doc, role)
@@ -95,7 +96,7 @@ def _role_after(doc: Doc, mention: Mention) -> tuple[str, str | None] | None:
 
 def _chain_ok(doc: Doc, start: int, end: int, masks: list[tuple[int, int]]) -> bool:
     """Whether text[start:end] is only organisations, roles, years and commas."""
-    text = doc.text
+    text = text_of(doc)
     for index in range(start, end):
         if text[index] in " ,–-\u00a0" or any(a <= index < b for a, b in masks):
             continue
@@ -104,11 +105,11 @@ def _chain_ok(doc: Doc, start: int, end: int, masks: list[tuple[int, int]]) -> b
 
 
 def _role_before(doc: Doc, mention: Mention) -> tuple[str, str | None] | None:
-    text = doc.text
+    text = text_of(doc)
     sent_start, _ = sentence_at(doc, mention.start)
     floor = max(sent_start, mention.start - 200)
     roles = list(people_lexicon().roles.finditer(text, floor, mention.start))
-    masks = [(o["char_start"], o["char_end"]) for o in organizations_of(doc) if floor <= o["char_start"] < mention.start]
+    masks = organization_index(doc).within(floor, mention.start)
     masks += [(r.start(), r.end()) for r in roles]
     masks += [(m.start(), m.end()) for m in _CHAIN_FILLER.finditer(text, floor, mention.start)]
     masks += [(r.start, r.end) for r in title_runs(text, floor, mention.start)]
@@ -138,10 +139,11 @@ def collect_people(doc: Doc) -> list[dict]:
                                          "name": mention.name, "role": None, "organization": None, "mentions": []})
         if mention.start != person["char_start"]:
             person["mentions"].append([mention.start, mention.end])
-        if person["role"] is None:
+        if person["role"] is None and len(person["mentions"]) < MAX_ROLE_TRIES:
             person["role"], person["organization"] = role_of(doc, mention)
+    index = given_name_index(mentions)
     for mention in (m for m in mentions if not m.full):
-        full = resolve_short(mentions, mention)
+        full = resolve_short(index, mention)
         if full is not None and match_key(full.name) in people:
             people[match_key(full.name)]["mentions"].append([mention.start, mention.end])
     return list(people.values())
