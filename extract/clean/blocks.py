@@ -127,11 +127,16 @@ class BlockWalker:
             self.in_picture = False
 
     def _table(self, table: etree._Element) -> None:
-        """An image table gives its caption; a data table gives one line per row."""
+        """An image table gives its caption; a data table gives one line per row; a layout table
+        (long text, paragraphs in its cells) is walked like any container."""
+        cells = list(table.iter("td", "th"))
+        if any(_has_block_descendant(cell) or len(text_content(cell)) > 300 for cell in cells):
+            self._container(table)
+            return
         if table.find(".//img") is not None:
             self.in_picture = True
-            for cell in table.iter("td", "th"):
-                if cell.find(".//img") is None and not _has_block_descendant(cell, tags=("table",)):
+            for cell in cells:
+                if cell.find(".//img") is None:
                     self._emit("caption", cell)
             self.in_picture = False
             return
@@ -152,6 +157,5 @@ class BlockWalker:
         return piece
 
 
-def _has_block_descendant(element: etree._Element, tags=None) -> bool:
-    wanted = tags or BLOCK_TAGS
-    return any(isinstance(el.tag, str) and el.tag in wanted for el in element.iterdescendants())
+def _has_block_descendant(element: etree._Element) -> bool:
+    return any(isinstance(el.tag, str) and el.tag in BLOCK_TAGS for el in element.iterdescendants())
