@@ -15,6 +15,7 @@ from thidua.evals.gold import load_labelled
 from thidua.extract.nlp.doc import make_doc
 from thidua.extract.nlp.pipeline import get_nlp
 from thidua.extract.pipeline import NotAnArticle, extract_path
+
 from thidua.paths import labelled_dir
 
 MINE = ("thidua_date_ranges", "thidua_phases", "thidua_statistics")

@@ -26,7 +26,7 @@ _PLAIN = re.compile(r"\d+")
 def _tidy(value: float) -> int | float:
     """Integral values as int; others rounded to drop float noise (258.7 * 1e9)."""
     if abs(value - round(value)) < 1e-9 * max(1.0, abs(value)):
-        return int(round(value))
+        return round(value)
     return round(value, 6)
 
 
@@ -65,7 +65,7 @@ def scale_pattern() -> str:
     return "|".join(re.escape(word) for word in words)
 
 
-def apply_scales(value: int | float, words: list[str]) -> int | float:
+def apply_scales(value: float, words: list[str]) -> int | float:
     """The value times each scale word ("2,2" ["triệu"] -> 2200000; ["nghìn", "tỷ"] -> 1e12)."""
     scales = scale_words()
     for word in words:

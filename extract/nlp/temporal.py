@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any
 
 from .rules import load_rules
 
@@ -71,9 +72,9 @@ def atom_regex() -> re.Pattern:
     parts = [
         rf"(?P<vfull>(?:ngày\s+)?(?P<vd>{_D})\s+tháng\s+(?P<vm>{_M})\s+năm\s+(?P<vy>{_Y}))\b",
         rf"(?P<full>(?:ngày\s+)?{_START}(?P<fd>{_D})(?P<fs>{_SEP})(?P<fm>{_M})(?P=fs)(?P<fy>{_Y})){_END}",
-        rf"(?P<part>(?:\b(?P<pn>1[01]|[1-9]|{word_alternation(half['month_counts'])})\s+tháng|(?P<ph>{word_alternation(half['half_words'])}))\s+"
-        rf"(?P<pw>{word_alternation(half['first_words'] + half['last_words'])})\s+năm"
-        rf"(?:\s+(?:(?P<py>{_Y})|(?P<pnow>{word_alternation(rules['this_year_words'])})\b))?)",
+        (rf"(?P<part>(?:\b(?P<pn>1[01]|[1-9]|{word_alternation(half['month_counts'])})\s+tháng|(?P<ph>{word_alternation(half['half_words'])}))\s+"
+         rf"(?P<pw>{word_alternation(half['first_words'] + half['last_words'])})\s+năm"
+         rf"(?:\s+(?:(?P<py>{_Y})|(?P<pnow>{word_alternation(rules['this_year_words'])})\b))?)"),
         rf"(?P<quarter>(?:{word_alternation(rules['quarter_words'])})\s+(?P<qn>{roman}|[1-4])\b{year_tail.format('qy', 'qy2', 'qnow')}?)",
         rf"(?P<vdm>(?:ngày\s+)?(?P<wd>{_D})\s+tháng\s+(?P<wm>{_M}))\b",
         rf"(?P<month>tháng\s+(?P<mm>{_M})\b{year_tail.format('my', 'my2', 'mnow')}?)(?![/-]\d)",
@@ -178,9 +179,9 @@ def _joiners() -> dict[str, re.Pattern]:
     return {
         "dash": re.compile(rf"\s*{dash}\s*"),
         "connector": re.compile(rf"\s*(?:,\s*)?(?:{word_alternation(rules['range_connectors'])})(?:\s+hết)?\s+{clock}"
-                                rf"|\s*{dash}\s*(?:hết\s+)?{clock}", re.I),
-        "opener": re.compile(rf"(?:^|(?<=\W))(?:{word_alternation(rules['range_openers'])})\s+{clock}$", re.I),
-        "period": re.compile(rf"(?:^|(?<=\W))(?:{word_alternation(rules['period_keywords'])})\s*\(?\s*$", re.I),
+                                rf"|\s*{dash}\s*(?:hết\s+)?{clock}", re.IGNORECASE),
+        "opener": re.compile(rf"(?:^|(?<=\W))(?:{word_alternation(rules['range_openers'])})\s+{clock}$", re.IGNORECASE),
+        "period": re.compile(rf"(?:^|(?<=\W))(?:{word_alternation(rules['period_keywords'])})\s*\(?\s*$", re.IGNORECASE),
     }
 
 

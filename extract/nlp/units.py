@@ -21,6 +21,7 @@ from .rules import load_rules
 
 _SYLLABLE = re.compile(r"[^\s,.;:!?()\[\]“”\"'«»/…–-]+")
 _QUOTED_UNIT = re.compile(r"\s*[“\"«]([^”\"»\n]{2,60})[”\"»]")
+_COMMA = re.compile(r",\s+")
 MAX_UNIT_SYLLABLES = 8
 
 
@@ -38,7 +39,7 @@ class Units:
 
     @staticmethod
     @lru_cache(maxsize=1)
-    def load() -> "Units":
+    def load() -> Units:
         units = load_rules("statistics_units")
         context = load_rules("statistics_context")
         compounds = {tuple(c.lower().split()): len(c.split()) for c in units["compounds"]}
@@ -134,7 +135,7 @@ def _coordinated(source: Words, start: int, end: int, units: Units) -> int:
     """Extend the unit over ", X" conjuncts that share the count."""
     text = source.text
     while True:
-        m = re.compile(r",\s+").match(text, end)
+        m = _COMMA.match(text, end)
         if not m or text[start:end].lower() in units.no_coordination_after:
             return end
         nxt = m.end()

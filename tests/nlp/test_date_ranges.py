@@ -1,6 +1,5 @@
 """thidua_date_ranges on whole texts: facts recorded as spans with ISO ends."""
 import pytest
-
 from thidua.extract.nlp import analyse, extract_facts
 from thidua.extract.nlp.facts import facts_of
 

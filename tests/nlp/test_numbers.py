@@ -1,6 +1,5 @@
 """Vietnamese number writing: thousands dots, decimal commas, scale words, qualifiers."""
 import pytest
-
 from thidua.extract.nlp.numbers import apply_scales, parse_number, qualifier_before
 
 

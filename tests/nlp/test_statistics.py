@@ -1,6 +1,5 @@
 """thidua_statistics: value, unit, kind; what is not a statistic."""
 import pytest
-
 from thidua.extract.nlp import analyse, extract_facts
 from thidua.extract.nlp.facts import facts_of
 

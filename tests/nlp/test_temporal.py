@@ -1,6 +1,5 @@
 """The date grammar, row by row: what the text says -> (start, end), or no interval."""
 import pytest
-
 from thidua.extract.nlp.temporal import date_mentions, find_ranges, ranges_in_sentence
 
 PUBLISHED = "2024-08-15T07:00:00+07:00"

@@ -11,7 +11,7 @@ Words: extract/rules/statistics_context.yaml, statistics_units.yaml, numbers.yam
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Any
 
@@ -50,15 +50,16 @@ def number_regex() -> re.Pattern:
 def _before_regexes() -> dict[str, re.Pattern]:
     ctx = _context()
     return {
-        "name": re.compile(rf"(?:^|\W)(?:{word_alternation(ctx['name_before'])})\s*$", re.I),
-        "number_word": re.compile(rf"(?:^|\W)(?P<prev>\w+)?\s*{ctx['number_word']}\s*$", re.I),
-        "quote_cue": re.compile(rf"(?:^|\W)(?:{word_alternation(ctx['name_cues_before_quote'])})\s*:?\s*$", re.I),
-        "target": re.compile(rf"(?:^|\W)(?:{word_alternation(ctx['target_cues'])})(?:\W|$)", re.I),
+        "name": re.compile(rf"(?:^|\W)(?:{word_alternation(ctx['name_before'])})\s*$", re.IGNORECASE),
+        "number_word": re.compile(rf"(?:^|\W)(?P<prev>\w+)?\s*{ctx['number_word']}\s*$", re.IGNORECASE),
+        "quote_cue": re.compile(rf"(?:^|\W)(?:{word_alternation(ctx['name_cues_before_quote'])})\s*:?\s*$", re.IGNORECASE),
+        "target": re.compile(rf"(?:^|\W)(?:{word_alternation(ctx['target_cues'])})(?:\W|$)", re.IGNORECASE),
     }
 
 
 def _blocked_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
-    """Stretches where a number is part of something else: dates, names, quoted names."""
+    """Stretches where a number is part of something else: dates, names, quoted names
+    (merged, so that one look-up tells whether a number falls in any of them)."""
     spans = date_mentions(text)
     for field in NAME_FIELDS:
         spans += [(attrs["char_start"], attrs["char_end"]) for _, attrs in facts_of(doc, field)]
@@ -66,12 +67,18 @@ def _blocked_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
     for m in _QUOTE.finditer(text):
         if cue.search(text[max(0, m.start() - 30):m.start()]):
             spans.append((m.start(), m.end()))
-    return sorted(spans)
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    index = bisect_left(spans, (start + 1, -1))
-    return any(s < end and start < e for s, e in spans[max(0, index - 8):index + 1])
+def _inside(merged: list[tuple[int, int]], start: int, end: int) -> bool:
+    index = bisect_right(merged, (start, float("inf"))) - 1
+    return (index >= 0 and merged[index][1] > start) or (index + 1 < len(merged) and merged[index + 1][0] < end)
 
 
 _SPREAD_END = re.compile(r"\d\s*(?:đến|tới|hoặc|[-–~])\s*$")
