@@ -120,7 +120,8 @@ class CrawlSession:
         """Count a page left out under `reason` and log it with `detail` (the full message);
         `record` also writes it to the store's skip log."""
         self.report.skipped(host_of(url), reason)
-        log.info("skipped %s: %s", url, detail or reason)
+        # decisions not to fetch (stored, --since, --max-pages) can number thousands: debug only
+        log.log(logging.INFO if record else logging.DEBUG, "skipped %s: %s", url, detail or reason)
         if record:
             try:
                 self.store.log_skip(url, detail or reason, self.report.run_id)
