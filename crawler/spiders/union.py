@@ -296,7 +296,7 @@ class UnionSpider(scrapy.Spider):
             outcome = "skip"
         label = reason if kind in ("article", "page") else f"{kind}: {reason}"
         if outcome == "skip":
-            self.session.skip(request.url, label, record=kind in ("article", "page"))
+            self.session.skip(request.url, label)
         else:
             self.session.fail(request.url, label)
 
