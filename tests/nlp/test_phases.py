@@ -61,6 +61,18 @@ def test_no_campaign_for_the_years_movement_in_general():
     assert [p["campaign"] for p in phases(text)] == [None, None]
 
 
+def test_campaign_named_right_after_the_cue():
+    text = ("Phong trào “Lao động giỏi” được hưởng ứng. Giai đoạn 2 của Chương trình “1 triệu sáng kiến” "
+            "(2023 - 2028) có chủ đề “Nỗ lực vượt khó”.")
+    assert [(p["number"], p["start"], p["end"], p["campaign"]) for p in phases(text)] == [(2, "2023", "2028", "1 triệu sáng kiến")]
+
+
+def test_stage_of_the_programme_named_before():
+    text = ("Chương trình “Mỗi công nhân một sáng kiến” do LĐLĐ tỉnh phát động. Giai đoạn 1 của chương trình "
+            "(2021 - 2023) ghi nhận 21.540 sáng kiến. Giai đoạn 2 (2024 - 2026) đặt mục tiêu mỗi năm có 15.000 sáng kiến.")
+    assert [(p["number"], p["campaign"]) for p in phases(text)] == [(1, "Mỗi công nhân một sáng kiến"), (2, "Mỗi công nhân một sáng kiến")]
+
+
 def test_roman_and_word_numbers():
     text = "Đợt II từ ngày 1/7/2023 đến 31/12/2023. Giai đoạn thứ hai (2021-2023) có chủ đề “Tăng tốc”."
     assert [(p["number"], p["start"], p["end"]) for p in phases(text)] == [(2, "2023-07-01", "2023-12-31"), (2, "2021", "2023")]

@@ -112,14 +112,19 @@ def _previous_sentence(page: Page, sent: tuple[int, int]) -> tuple[int, int] | N
     return None if previous == sent or "\n" in page.text[previous[1]:sent[0]] else previous
 
 
-def _campaign_of(page: Page, cue_start: int, sent: tuple[int, int], series_start: int) -> str | None:
+def _campaign_of(page: Page, cue: re.Match, sent: tuple[int, int], series_start: int) -> str | None:
     """The campaign the text ties the phase to, or None.
 
     Named before the cue in the phase's sentence or in the sentence announcing the stages
-    ("phong trào “…” được tổ chức theo 2 đợt"); or referred back to ("Phong trào được chia
-    làm hai đợt", "giai đoạn 1 của chương trình") and named shortly before. A year after the
-    word ("phong trào thi đua năm 2024") means the year's movement in general: no tie.
+    ("phong trào “…” được tổ chức theo 2 đợt"); named right after it ("giai đoạn 2 của chương
+    trình “…”"); or referred back to ("Phong trào được chia làm hai đợt", "giai đoạn 1 của
+    chương trình") and named shortly before. A year after the word ("phong trào thi đua năm
+    2024") means the year's movement in general: no tie.
     """
+    cue_start, cue_end = cue.start(), cue.end()
+    named_after = _campaign_named_after(page, cue_end)
+    if named_after:
+        return named_after
     named = _campaigns_before(page, cue_start)
     if not named:
         return None
@@ -129,7 +134,7 @@ def _campaign_of(page: Page, cue_start: int, sent: tuple[int, int], series_start
     if in_scope:
         return in_scope[-1]
     scope = page.text[scope_start:min(sent[1], cue_start + 40)]
-    if not any(r.search(scope) for r in anaphora_regexes()):
+    if not any(_refers_back(m, scope) for r in anaphora_regexes() for m in r.finditer(scope)):
         return None
     window = {match_key(name) for _, end, name in named if cue_start - end <= _rules()["max_campaign_distance"]}
     return named[-1][2] if len(window) == 1 else None  # several candidates: the text does not say which
@@ -144,8 +149,31 @@ def anaphora_regexes() -> tuple[re.Pattern, ...]:
     return (
         re.compile(rf"\b(?:{words})(?:\s+(?:năm nay|này))?\s+(?:được\s+)?(?:{word_alternation(rules['split_verbs'])})\b"
                    rf"[^.;“”]{{0,25}}?\b{count}\s+(?:{stages})\b", re.IGNORECASE),
-        re.compile(rf"\b(?:{stages})\s+\S+\s+của\s+(?:{words})\b(?!\s*[“\"«])", re.IGNORECASE),
+        re.compile(rf"\b(?:{stages})\s+\S+\s+của\s+(?:{words})\b", re.IGNORECASE),
     )
+
+
+def _refers_back(m: re.Match, text: str) -> bool:
+    """"của chương trình (2022 - 2024)" refers back; "của Chương trình 1 triệu…" or
+    "của phong trào “…”" names the campaign there and then."""
+    after = text[m.end():].lstrip()[:1]
+    return not after or not (after.isupper() or after.isdigit() or after in "“\"«")
+
+
+def _campaign_named_after(page: Page, cue_end: int) -> str | None:
+    """"giai đoạn 2 của chương trình “…”": the campaign named right after the cue."""
+    for start, _, name in page.campaigns[bisect_left(page.campaigns, (cue_end, -1, "")):]:
+        if start - cue_end > 60:
+            break
+        if of_campaign_regex().fullmatch(page.text[cue_end:start]):
+            return name
+    return None
+
+
+@lru_cache(maxsize=1)
+def of_campaign_regex() -> re.Pattern:
+    words = word_alternation(_rules()["campaign_words"])
+    return re.compile(rf"\s*của\s+(?:{words})(?:\s+thi đua)?\s*[“\"«]?", re.IGNORECASE)
 
 
 def _date_range_in(page: Page, sent: tuple[int, int], start: int, end: int) -> DateRange | None:
@@ -180,7 +208,7 @@ def phases(doc: Doc) -> Doc:
             continue
         seen.add((number, start, end))
         series_start = cue_starts[bisect_left(cue_starts, sent[0])]
-        campaign = _campaign_of(page, m.start(), sent, series_start)
+        campaign = _campaign_of(page, m, sent, series_start)
         if campaign is None and last.get("number") == number - 1 and m.start() - last["end"] <= _rules()["max_series_gap"]:
             campaign = last["campaign"]  # the next stage of the same series
         last = {"number": number, "end": stretch_end, "campaign": campaign}
