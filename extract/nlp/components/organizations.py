@@ -73,7 +73,9 @@ def _tail_end(doc: Doc, units: list[tuple[int, int, str]], lex: OrgLexicon, kind
             if allowed == 0 and lex.heads.fullmatch(word) and lex.head_kinds.get(word) in lex.descriptive_kinds:
                 allowed = lex.max_descriptor_words  # "Công đoàn Công ty …": the company name follows
         elif _matches_whole(lex.inner_word, word):
-            pass
+            following = units[index + 1][0] if index + 1 < len(units) else None
+            if word == "và" and following is not None and lex.heads.match(text_of(doc), following):
+                break  # "Trường A và trường B": two bodies
         elif _matches_whole(lex.name_stop, word) or place_seen:
             break
         else:

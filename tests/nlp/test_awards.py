@@ -1,0 +1,130 @@
+"""thidua_awards: titles, certificates, flags and prizes, with recipient, year and giver."""
+import pytest
+
+from thidua.extract.nlp import extract_facts
+
+
+def awards(text):
+    return [{k: a[k] for k in ("title", "recipient", "year", "kind", "giver")} for a in extract_facts(text)["awards"]]
+
+
+def brief(text):
+    return [(a["title"], a["recipient"], a["year"]) for a in extract_facts(text)["awards"]]
+
+
+def test_quoted_title_after_danh_hieu_with_counted_recipients():
+    text = "Các cá nhân được tuyên dương đều đạt danh hiệu “Lao động tiên tiến” từ 3 năm liền trở lên."
+    assert awards(text) == [{"title": "Lao động tiên tiến", "recipient": None, "year": None, "kind": "danh hiệu", "giver": None}]
+
+
+def test_unquoted_titles_after_danh_hieu_and_the_year_before_them():
+    text = "Năm 2020, quận có 321 công nhân lao động được công nhận danh hiệu Công nhân giỏi, 423 sáng kiến cấp cơ sở."
+    assert brief(text) == [("Công nhân giỏi", None, 2020)]
+
+
+def test_title_with_its_level_qualifier():
+    text = "Năm 2024, bác sĩ Chu Văn Khiêm được tặng danh hiệu Chiến sĩ thi đua cấp thành phố."
+    assert brief(text) == [("Chiến sĩ thi đua cấp thành phố", "Chu Văn Khiêm", 2024)]
+
+
+def test_lowercase_title_after_danh_hieu():
+    text = "Toàn ngành có 2.103 giáo viên đạt danh hiệu giáo viên dạy giỏi các cấp."
+    assert [a["title"] for a in extract_facts(text)["awards"]] == ["giáo viên dạy giỏi"]
+
+
+def test_certificate_with_giver_after_and_subject_unit_as_recipient():
+    text = ("Dịp này, 15 tập thể và 27 cá nhân được nhận Bằng khen của LĐLĐ tỉnh vì có thành tích xuất sắc năm 2023; "
+            "Công đoàn ngành Giáo dục tỉnh vinh dự nhận Cờ thi đua của Tổng LĐLĐ Việt Nam.")
+    assert awards(text) == [
+        {"title": "Bằng khen của LĐLĐ tỉnh", "recipient": None, "year": 2023, "kind": "bằng khen", "giver": "LĐLĐ tỉnh"},
+        {"title": "Cờ thi đua của Tổng LĐLĐ Việt Nam", "recipient": "Công đoàn ngành Giáo dục tỉnh", "year": None,
+         "kind": "cờ thi đua", "giver": "Tổng LĐLĐ Việt Nam"},
+    ]
+
+
+def test_giver_written_before_and_a_short_mention_resolved_to_the_full_name():
+    text = ("Bác sĩ Huỳnh Thanh Sơn, Phó Giám đốc Trung tâm Y tế huyện Phụng Hiệp, được đồng nghiệp quý mến. "
+            "Bác sĩ Sơn được Sở Y tế tặng Giấy khen vì có thành tích xuất sắc.")
+    found = awards(text)
+    assert found == [{"title": "Giấy khen", "recipient": "Huỳnh Thanh Sơn", "year": None, "kind": "giấy khen", "giver": "Sở Y tế"}]
+
+
+def test_pronoun_subject_points_back_to_the_person_named_before():
+    text = ("Tiêu biểu là anh Phạm Văn Khải, tổ trưởng tổ cơ khí Công ty TNHH Thủy sản Tân Lộc Phát. "
+            "Anh vinh dự nhận Bằng khen của Tổng LĐLĐ Việt Nam năm 2023.")
+    assert brief(text) == [("Bằng khen của Tổng LĐLĐ Việt Nam", "Phạm Văn Khải", 2023)]
+
+
+def test_contest_prizes_end_before_where_and_when():
+    text = ("Hay như anh Vũ Văn Hà, tổ trưởng tổ kỹ thuật của Công ty TNHH Kỹ thuật Lạc Việt, anh đã đạt giải nhất nghề "
+            "Hàn CO2 tại Hội thi nghề giỏi lần thứ II năm 2019.")
+    assert brief(text) == [("giải nhất nghề Hàn CO2", "Vũ Văn Hà", 2019)]
+
+
+def test_prize_given_to_someone_named_after_it():
+    text = "Giải nhất Hội thi thuộc về chị Lò Thị Xuân, công nhân tổ may số 7, Công ty CP May Sông Hồng Xanh."
+    assert brief(text) == [("Giải nhất Hội thi", "Lò Thị Xuân", None)]
+
+
+def test_giver_as_subject_gives_no_recipient_unless_named_after_cho():
+    text = "LĐLĐ Thành phố trao Cờ thi đua xuất sắc năm 2024 cho LĐLĐ quận Hà Đông; tặng Bằng khen cho 3 đơn vị còn lại."
+    found = awards(text)
+    assert [(a["title"], a["recipient"], a["giver"]) for a in found] == [
+        ("Cờ thi đua xuất sắc", "LĐLĐ quận Hà Đông", "LĐLĐ Thành phố"),
+        ("Bằng khen", None, "LĐLĐ Thành phố"),
+    ]
+
+
+def test_named_prize_and_order_with_grade():
+    text = ("Anh Nguyễn Hữu Tài nhận Giải thưởng Nguyễn Đức Cảnh năm 2022. Công đoàn cơ sở Công ty CP Sợi Hà Nam Tiến "
+            "được Chủ tịch nước tặng Huân chương Lao động hạng Ba.")
+    assert brief(text) == [("Giải thưởng Nguyễn Đức Cảnh", "Nguyễn Hữu Tài", 2022),
+                           ("Huân chương Lao động hạng Ba", "Công đoàn cơ sở Công ty CP Sợi Hà Nam Tiến", None)]
+
+
+def test_medal_with_quoted_name_and_an_apposition_before_the_verb():
+    text = "ThS.BS Lê Thị Hải Yến, Trưởng khoa Nhi, Bệnh viện Đa khoa tỉnh Phú Thọ, được trao Kỷ niệm chương “Vì sức khỏe nhân dân”."
+    assert brief(text) == [("Kỷ niệm chương “Vì sức khỏe nhân dân”", "Lê Thị Hải Yến", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Phong trào thi đua “Công nhân giỏi Thủ đô” được triển khai rộng khắp.",
+    "LĐLĐ Thành phố sẽ xét tặng các danh hiệu cao hơn cho công nhân giỏi.",
+    "Việc tổ chức tôn vinh các danh hiệu thi đua được tổ chức trang trọng.",
+    "Chị Xuân còn được đề nghị Tổng LĐLĐ Việt Nam tặng Bằng khen.",
+    "Học sinh do cô bồi dưỡng đã giành 2 giải Nhất, 5 giải Nhì cấp thành phố.",
+    "Giải bóng đá công nhân Cúp báo Lao động Thủ đô khởi tranh ngày 20/4.",
+    "Công tác thi đua, khen thưởng được đổi mới, bám sát tiêu chuẩn.",
+])
+def test_campaign_names_generic_titles_proposals_counts_and_events_are_not_awards(text):
+    assert brief(text) == []
+
+
+def test_one_entry_per_title_filling_the_year_from_a_later_mention():
+    text = ("Phong trào thi đua “Lao động giỏi”, phấn đấu đạt danh hiệu “Công nhân giỏi” được triển khai. "
+            "Phó Chủ tịch LĐLĐ Thành phố Lê Đình Hùng biểu dương các cá nhân đạt danh hiệu \"Công nhân giỏi\" năm 2020.")
+    assert brief(text) == [("Công nhân giỏi", None, 2020)]
+
+
+@pytest.mark.parametrize("text", ["", "Bằng khen", "danh hiệu", "giải nhất", "Giải thưởng", "Bằng khen của",
+                                  "English text: the Certificate of Merit was given in 2020.", "danh hiệu " * 2000])
+def test_bad_input_gives_no_exception(text):
+    assert isinstance(extract_facts(text)["awards"], list)
+
+
+SEEDS = ["seed-000", "seed-001", "seed-003"]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_seed_articles_give_their_gold_awards(corpus, seed):
+    """Every gold item of the hand-labelled seeds comes out, and nothing outside gold and optional."""
+    import json
+
+    from thidua.evals.match import align
+    from thidua.extract.pipeline import extract_path
+
+    gold = json.loads((corpus / "labelled" / f"{seed}.json").read_text(encoding="utf-8"))
+    record = extract_path(corpus / gold["source_file"])
+    pairs, missed, extras = align("awards", gold["awards"], gold.get("awards_optional", []), record["awards"])
+    assert missed == [] and extras == []
+    assert len(pairs) == len(gold["awards"])
