@@ -8,7 +8,7 @@ import sqlite_utils
 import yaml
 
 DICTIONARY_FILE = Path(__file__).with_name("dictionary.yaml")
-INTERNAL_PREFIXES = ("search_index", "sqlite_")  # the full-text index is rebuilt, not data
+INTERNAL_PREFIXES = ("search_index", "headline_index", "sqlite_")  # full-text indexes are derived, not data
 
 
 @functools.lru_cache(maxsize=1)

@@ -123,3 +123,17 @@ def facet_views(db: sqlite_utils.Database) -> None:
                p.name AS person, p.organization, p.id AS person_id
         FROM articles a JOIN person_mentions m ON m.version_id = a.current_version
         JOIN people p ON p.id = m.person_id""")
+
+
+@migration(7, "headline_index")
+def headline_index(db: sqlite_utils.Database) -> None:
+    """A small second index over folded title and lead only: ranking a query that matches most
+    of the store among headline matches costs a tenth of ranking it over whole texts."""
+    from .search import index_values
+
+    db.execute("CREATE VIRTUAL TABLE headline_index USING fts5(title, lead, content='', "
+               "tokenize='unicode61 remove_diacritics 2', prefix='2 3')")
+    rows = db.execute("SELECT a.id, v.title, v.lead FROM articles a "
+                      "JOIN versions v ON v.id = a.current_version").fetchall()
+    db.conn.executemany("INSERT INTO headline_index (rowid, title, lead) VALUES (?, ?, ?)",
+                        [(row[0], *index_values(row[1], row[2], None)[:2]) for row in rows])

@@ -18,6 +18,7 @@ MAX_LIMIT = 1000
 RANK_ALL_LIMIT = 10_000  # matches beyond which ranking looks at title matches first (see ranked)
 # title counts most, then the lead, then the body
 BM25 = "bm25(search_index, 5.0, 2.0, 1.0)"
+HEADLINE_BM25 = "bm25(headline_index, 5.0, 2.0)"
 
 
 def _date(value: str | None, option: str) -> str | None:
@@ -86,13 +87,17 @@ def ranked(conn, fts: str, where: list[str], params: list, limit: int) -> list[t
     bm25 costs a few microseconds per matching article, so a query matching most of a large
     store ("lao dong") would take hundreds of milliseconds. Past RANK_ALL_LIMIT matches, the
     ranking is taken among articles matching in their title or lead (which outweigh body-only
-    matches by their weights) when there are enough of them; otherwise among all matches as usual.
+    matches by their weights), by bm25 over the small headline index, when there are enough of
+    them; otherwise among all matches as usual.
     Filtered queries are always ranked in full: counting matches after the filters would cost
     nearly as much as ranking them.
     """
     probe = "SELECT count(*) FROM (SELECT rowid FROM search_index WHERE search_index MATCH ? LIMIT ?)"
     if not where and conn.execute(probe, [fts, RANK_ALL_LIMIT + 1]).fetchone()[0] > RANK_ALL_LIMIT:
-        rows = _rank(conn, "{title lead} : (" + fts + ")", where, params, limit)
+        rows = conn.execute(
+            f"SELECT a.id, a.url, a.title, a.published, a.site, a.current_version, -{HEADLINE_BM25} AS score "
+            f"FROM headline_index CROSS JOIN articles a ON a.id = headline_index.rowid "
+            f"WHERE headline_index MATCH ? ORDER BY {HEADLINE_BM25} LIMIT ?", [fts, limit]).fetchall()
         if len(rows) >= limit:
             return rows
     return _rank(conn, fts, where, params, limit)

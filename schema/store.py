@@ -236,17 +236,23 @@ class Store:
                           " published = ?, year = ?, updated_at = ? WHERE id = ?",
                           [version_id, number, record.get("title"), record.get("author"), published, year,
                            now(), article_id])
+        values = index_values(record.get("title"), record.get("lead"), record.get("text"))
         self.conn.execute("INSERT INTO search_index (rowid, title, lead, text) VALUES (?, ?, ?, ?)",
-                          [article_id, *index_values(record.get("title"), record.get("lead"), record.get("text"))])
+                          [article_id, *values])
+        self.conn.execute("INSERT INTO headline_index (rowid, title, lead) VALUES (?, ?, ?)",
+                          [article_id, *values[:2]])
         FactWriter(self.db, self.resolver, version_id, article_id).write(record)
 
     def _unindex(self, article_id: int) -> None:
-        """Remove the current version from the contentless index (it needs the indexed values back)."""
+        """Remove the current version from the contentless indexes (they need the indexed values back)."""
         row = self.conn.execute("SELECT v.title, v.lead, v.text FROM articles a JOIN versions v "
                                 "ON v.id = a.current_version WHERE a.id = ?", [article_id]).fetchone()
         if row:
+            values = index_values(*row)
             self.conn.execute("INSERT INTO search_index (search_index, rowid, title, lead, text) "
-                              "VALUES ('delete', ?, ?, ?, ?)", [article_id, *index_values(*row)])
+                              "VALUES ('delete', ?, ?, ?, ?)", [article_id, *values])
+            self.conn.execute("INSERT INTO headline_index (headline_index, rowid, title, lead) "
+                              "VALUES ('delete', ?, ?, ?)", [article_id, *values[:2]])
 
     def _replace_facts(self, version_id: int, article_id: int, record: dict, extraction: str) -> None:
         """Same text, new extraction: the version's facts are replaced, the text stays."""

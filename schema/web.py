@@ -35,7 +35,7 @@ def metadata(database: str) -> dict:
                         **extra["tables"].get(name, {})}
     for view, settings in extra["tables"].items():  # views are not in the data dictionary
         tables.setdefault(view, dict(settings))
-    tables["search_index"] = {"hidden": True}
+    tables["search_index"] = tables["headline_index"] = {"hidden": True}
     return {"title": meta["title"], "description": meta["description"],
             "databases": {database: {"tables": tables, "queries": extra["queries"]}}}
 

@@ -140,8 +140,9 @@ def load(conn, rows) -> None:
     conn.executemany("INSERT INTO versions (id, article_id, number, content_hash, extraction_hash, saved_at, title,"
                      " published, lead, text, blocks, method) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, 'profile')",
                      versions)
-    conn.executemany("INSERT INTO search_index (rowid, title, lead, text) VALUES (?, ?, ?, ?)",
-                     [(r[0] + 1, r[7], fold(v[7]), r[8]) for r, v in zip(rows, versions)])
+    indexed = [(r[0] + 1, r[7], fold(v[7]), r[8]) for r, v in zip(rows, versions)]
+    conn.executemany("INSERT INTO search_index (rowid, title, lead, text) VALUES (?, ?, ?, ?)", indexed)
+    conn.executemany("INSERT INTO headline_index (rowid, title, lead) VALUES (?, ?, ?)", [i[:3] for i in indexed])
     conn.executemany("INSERT INTO campaign_mentions (campaign_id, name, version_id, article_id) VALUES (?, ?, ?, ?)",
                      [(stable_id("c", match_key(r[9])), r[9], r[0] + 1, r[0] + 1) for r in rows])
     conn.executemany("INSERT INTO person_mentions (person_id, name, version_id, article_id) VALUES (?, ?, ?, ?)",

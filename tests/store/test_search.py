@@ -164,3 +164,21 @@ def test_very_common_queries_rank_title_and_lead_matches_first(db_path, new_reco
         assert store.search("thi dua", limit=1)[0]["url"].endswith("/lead.html")
         # not enough title/lead matches to fill the page: ranked among all matches as usual
         assert [hit["url"][-9:] for hit in store.search("thi dua", limit=2)] == ["body.html", "lead.html"]
+
+
+def test_both_indexes_follow_new_versions(db_path, new_record, monkeypatch):
+    from thidua.schema import searching
+
+    with Store.open(db_path) as store:
+        first = new_record(url="https://nld.com.vn/v.html", title="Hội thi thợ giỏi", lead="Thợ hàn tranh tài",
+                           text="Thợ hàn tranh tài.\n\nNội dung cũ.")
+        store.save_article(first)
+        store.save_article(new_record(url="https://nld.com.vn/v.html", title="Tết sum vầy", lead="Quà Tết",
+                                      text="Quà Tết.\n\nNội dung mới."))
+        for limit in (10_000, 0):  # the full index, then the headline index (every query "very common")
+            monkeypatch.setattr(searching, "RANK_ALL_LIMIT", limit)
+            assert store.search("tho han") == [] and store.search("noi dung cu") == []
+            assert [hit["title"] for hit in store.search("tet")] == ["Tết sum vầy"]
+        integrity = [store.conn.execute(f"INSERT INTO {t}({t}, rank) VALUES ('integrity-check', 1)")
+                     for t in ("search_index", "headline_index")]
+        assert len(integrity) == 2  # no exception: the contentless indexes are consistent
