@@ -59,6 +59,9 @@ def test_value_and_unit(text, expected):
     "từ 8-10 triệu đồng",  # a spread, not one value
     "mỗi tổ từ 5 đến 7 người",
     "khai mạc lúc 8 giờ 30 phút",
+    "bố trí xe 45 chỗ",
+    "1/3 số đoàn viên là nữ",
+    "đứng top 10 doanh nghiệp",
 ])
 def test_not_statistics(text):
     assert stats(text) == []
@@ -70,6 +73,12 @@ def test_kind_and_qualifier():
     found = [a for _, a in facts_of(doc, "statistics")]
     assert [(f["value"], f["kind"], f["qualifier"]) for f in found] == [(2614, "result", "hơn"), (70, "target", "ít nhất")]
     assert found[1]["text"] == "ít nhất 70%"
+
+
+def test_target_cue_reaches_over_numbers_with_dots():
+    text = "Trong đợt 2, công đoàn đặt mục tiêu có thêm ít nhất 2.000 sáng kiến và 100% công đoàn cơ sở tổ chức đối thoại."
+    doc = analyse(text)
+    assert [(a["value"], a["kind"]) for _, a in facts_of(doc, "statistics")] == [(2000, "target"), (100, "target")]
 
 
 def test_a_repeated_statistic_counts_once():

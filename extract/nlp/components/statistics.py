@@ -98,8 +98,11 @@ def _is_identifier(text: str, start: int) -> bool:
 def _clause_before(text: str, start: int) -> str:
     """The clause leading up to a number (since the last ; or sentence end)."""
     window = text[max(0, start - 150):start]
-    cut = max(window.rfind(ch) for ch in ";.!?\n")
-    return window[cut + 1:]
+    cuts = [m.end() for m in _CLAUSE_END.finditer(window)]
+    return window[cuts[-1]:] if cuts else window
+
+
+_CLAUSE_END = re.compile(r"[;!?\n]|\.(?!\d)")  # not the dot of "2.000"
 
 
 def _value(m: re.Match) -> int | float | None:
