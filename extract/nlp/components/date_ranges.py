@@ -14,7 +14,12 @@ from ..temporal import find_ranges
 
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
-    return [(sent.start_char, sent.end_char) for sent in doc.sents] if len(doc) else []
+    """The Doc's sentences as character spans; the whole text if it has no sentence bounds."""
+    if not len(doc):
+        return []
+    if not doc.has_annotation("SENT_START"):
+        return [(0, len(doc.text))]
+    return [(sent.start_char, sent.end_char) for sent in doc.sents]
 
 
 @Language.component("thidua_date_ranges")

@@ -23,6 +23,7 @@ from thidua.text import match_key
 from ..facts import add_fact, facts_of
 from ..rules import load_rules
 from ..temporal import DateRange, ranges_in_sentence, word_alternation
+from .date_ranges import sentence_spans
 
 _QUOTED = r"[“\"«]([^”\"»\n]{2,300})[”\"»]"
 
@@ -76,7 +77,7 @@ class Page:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text = doc.text
-        self.sentences = [(sent.start_char, sent.end_char) for sent in doc.sents] if len(doc) else []
+        self.sentences = sentence_spans(doc)
         self.starts = [start for start, _ in self.sentences]
         self._ranges: dict[tuple[int, int], list[DateRange]] = {}
         names = [(attrs["char_start"], attrs["char_end"], attrs.get("name") or span.text)
