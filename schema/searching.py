@@ -16,9 +16,6 @@ from .search import Query, parse_query, snippet
 DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 MAX_LIMIT = 1000
 RANK_ALL_LIMIT = 10_000  # matches beyond which ranking looks at title matches first (see ranked)
-# title counts most, then the lead, then the body
-BM25 = "bm25(search_index, 5.0, 2.0, 1.0)"
-HEADLINE_BM25 = "bm25(headline_index, 5.0, 2.0)"
 
 
 def _date(value: str | None, option: str) -> str | None:
@@ -45,43 +42,59 @@ def entity_ids(conn, table: str, text: str) -> list[str]:
 ARTICLE = "{article}"  # the article id column in the query the conditions go into
 
 
-def _filters(conn, campaign, person, site, since, until) -> tuple[list[str], list]:
-    """WHERE conditions (with ARTICLE standing for the article id column) and their parameters."""
-    where, params = [], []
+Condition = tuple[str, list]  # SQL with ARTICLE standing for the article id column, and its parameters
+
+
+def _filters(conn, campaign, person, site, since, until) -> list[Condition]:
+    """The WHERE conditions of the filters given."""
+    where: list[Condition] = []
     for value, table, mentions, column, option in ((campaign, "campaigns", "campaign_mentions", "campaign_id", "campaign"),
                                                    (person, "people", "person_mentions", "person_id", "person")):
         if value:
             ids = entity_ids(conn, table, value)
             if not ids:
                 raise QueryError(f"no {option} matches {value!r}")
-            where.append(f"{ARTICLE} IN (SELECT m.article_id FROM {mentions} m JOIN articles x ON x.id = m.article_id "
-                         f"AND x.current_version = m.version_id WHERE m.{column} IN ({', '.join('?' * len(ids))}))")
-            params += ids
+            sql = (f"{ARTICLE} IN (SELECT m.article_id FROM {mentions} m JOIN articles x ON x.id = m.article_id "
+                   f"AND x.current_version = m.version_id WHERE m.{column} IN ({', '.join('?' * len(ids))}))")
+            where.append((sql, ids))
     if site:
         if conn.execute("SELECT 1 FROM sites WHERE id = ?", [site]).fetchone():
-            where.append("a.site = ?")
-            params.append(site)
+            where.append(("a.site = ?", [site]))
         else:
-            where.append("a.site LIKE ? ESCAPE '\\'")
-            params.append("%" + re.sub(r"([%_\\])", r"\\\1", site) + "%")
+            where.append(("a.site LIKE ? ESCAPE '\\'", ["%" + re.sub(r"([%_\\])", r"\\\1", site) + "%"]))
     for value, op, option in ((since, ">=", "--since"), (until, "<=", "--until")):
         value = _date(value, option)
         if value:
-            where.append(f"substr(a.published, 1, {len(value)}) {op} ?")
-            params.append(value)
-    return where, params
+            where.append((f"substr(a.published, 1, {len(value)}) {op} ?", [value]))
+    return where
 
 
-def _rank(conn, fts: str, where: list[str], params: list, limit: int) -> list[tuple]:
+def sql_of(conditions: list[Condition], article: str) -> tuple[str, list]:
+    """' AND '-joined SQL (each condition prefixed by AND) and the parameters, in order."""
+    sql = "".join(" AND " + c.replace(ARTICLE, article) for c, _ in conditions)
+    return sql, [p for _, params in conditions for p in params]
+
+
+def _rank(conn, fts: str, where: list[Condition], limit: int, index: str = "search_index",
+          weights: str = "5.0, 2.0, 1.0") -> list[tuple]:
+    """Top matches of one FTS index by bm25; the article rows are read for the winners only,
+    unless a condition needs them (site, dates) while ranking."""
     # "+rowid": test each match against the filter's id list, rather than have FTS5 seek every id
-    conditions = "".join(" AND " + w.replace(ARTICLE, "+search_index.rowid") for w in where)
-    sql = (f"SELECT a.id, a.url, a.title, a.published, a.site, a.current_version, -{BM25} AS score "
-           f"FROM search_index CROSS JOIN articles a ON a.id = search_index.rowid "
-           f"WHERE search_index MATCH ?{conditions} ORDER BY {BM25} LIMIT ?")
-    return conn.execute(sql, [fts, *params, limit]).fetchall()
+    by_id, id_params = sql_of([c for c in where if ARTICLE in c[0]], f"+{index}.rowid")
+    by_article, article_params = sql_of([c for c in where if ARTICLE not in c[0]], "a.id")
+    bm25 = f"bm25({index}, {weights})"
+    columns = "a.id, a.url, a.title, a.published, a.site, a.current_version"
+    if by_article:
+        sql = (f"SELECT {columns}, -{bm25} AS score FROM {index} CROSS JOIN articles a ON a.id = {index}.rowid "
+               f"WHERE {index} MATCH ?{by_id}{by_article} ORDER BY {bm25} LIMIT ?")
+    else:
+        sql = (f"SELECT {columns}, -top.rank AS score FROM (SELECT rowid AS id, {bm25} AS rank FROM {index} "
+               f"WHERE {index} MATCH ?{by_id} ORDER BY rank LIMIT ?) top "
+               f"CROSS JOIN articles a ON a.id = top.id ORDER BY top.rank")
+    return conn.execute(sql, [fts, *id_params, *article_params, limit]).fetchall()
 
 
-def ranked(conn, fts: str, where: list[str], params: list, limit: int) -> list[tuple]:
+def ranked(conn, fts: str, where: list[Condition], limit: int) -> list[tuple]:
     """Top `limit` matches by bm25 (title 5, lead 2, text 1).
 
     bm25 costs a few microseconds per matching article, so a query matching most of a large
@@ -94,13 +107,10 @@ def ranked(conn, fts: str, where: list[str], params: list, limit: int) -> list[t
     """
     probe = "SELECT count(*) FROM (SELECT rowid FROM search_index WHERE search_index MATCH ? LIMIT ?)"
     if not where and conn.execute(probe, [fts, RANK_ALL_LIMIT + 1]).fetchone()[0] > RANK_ALL_LIMIT:
-        rows = conn.execute(
-            f"SELECT a.id, a.url, a.title, a.published, a.site, a.current_version, -{HEADLINE_BM25} AS score "
-            f"FROM headline_index CROSS JOIN articles a ON a.id = headline_index.rowid "
-            f"WHERE headline_index MATCH ? ORDER BY {HEADLINE_BM25} LIMIT ?", [fts, limit]).fetchall()
+        rows = _rank(conn, fts, where, limit, "headline_index", "5.0, 2.0")
         if len(rows) >= limit:
             return rows
-    return _rank(conn, fts, where, params, limit)
+    return _rank(conn, fts, where, limit)
 
 
 def run_search(conn, query: str | None, *, campaign=None, person=None, site=None, since=None,
@@ -111,15 +121,15 @@ def run_search(conn, query: str | None, *, campaign=None, person=None, site=None
         raise QueryError(f"limit must be a whole number, not {limit!r}") from None
     if not 1 <= limit <= MAX_LIMIT:
         raise QueryError(f"limit must be between 1 and {MAX_LIMIT}")
-    where, params = _filters(conn, campaign, person, site, since, until)
+    where = _filters(conn, campaign, person, site, since, until)
     if query and query.strip():
         parsed = parse_query(query)
-        rows = ranked(conn, parsed.fts(), where, params, limit)
+        rows = ranked(conn, parsed.fts(), where, limit)
     elif where:
         parsed = None
-        conditions = " AND ".join(w.replace(ARTICLE, "a.id") for w in where)
+        conditions, params = sql_of(where, "a.id")
         sql = (f"SELECT a.id, a.url, a.title, a.published, a.site, a.current_version, NULL AS score "
-               f"FROM articles a WHERE {conditions} ORDER BY a.published DESC, a.id LIMIT ?")
+               f"FROM articles a WHERE 1{conditions} ORDER BY a.published DESC, a.id LIMIT ?")
         rows = conn.execute(sql, [*params, limit]).fetchall()
     else:
         raise QueryError("empty query: give words to search for, or a filter (--campaign, --person, --site, ...)")

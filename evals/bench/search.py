@@ -20,7 +20,7 @@ from pathlib import Path
 
 from thidua.schema.resolve import stable_id
 from thidua.schema.search import parse_query
-from thidua.schema.searching import ARTICLE, _filters, _rank
+from thidua.schema.searching import _filters, _rank, sql_of
 from thidua.schema.store import Store, blocks_column
 
 from thidua.text import fold, match_key
@@ -170,14 +170,14 @@ def measure(path: Path, rounds: int) -> list[tuple]:
 
 def exactness(store: Store, query: str, filters: dict, results: list[dict]) -> tuple[int, str]:
     """How many articles match, and how many of the returned ones exact bm25 ranking also returns."""
-    where, params = _filters(store.conn, filters.get("campaign"), filters.get("person"), filters.get("site"),
-                             filters.get("since"), filters.get("until"))
+    where = _filters(store.conn, filters.get("campaign"), filters.get("person"), filters.get("site"),
+                     filters.get("since"), filters.get("until"))
     fts = parse_query(query).fts()
-    conditions = "".join(" AND " + w.replace(ARTICLE, "search_index.rowid") for w in where)
+    conditions, params = sql_of(where, "search_index.rowid")
     count_sql = ("SELECT count(*) FROM search_index CROSS JOIN articles a ON a.id = search_index.rowid "
                  f"WHERE search_index MATCH ?{conditions}")
     matches = store.conn.execute(count_sql, [fts, *params]).fetchone()[0]
-    exact = {row[0] for row in _rank(store.conn, fts, where, params, len(results) or 1)}
+    exact = {row[0] for row in _rank(store.conn, fts, where, len(results) or 1)}
     same = len(exact & {hit["article_id"] for hit in results})
     return matches, len(results), f"{same}/{len(results)}"
 
