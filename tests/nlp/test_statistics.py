@@ -91,18 +91,14 @@ def test_bad_input(text):
     assert isinstance(extract_facts(text)["statistics"], list)
 
 
+MEGABYTE_WORDS = ("công nhân lao động 300 đoàn viên từ ngày 1/1/2023 đến 30/6/2023 đợt 1 giai đoạn 2015 2020 "
+                  "quý II năm nay hơn 52.223 sáng kiến Cụm thi đua số 1 0912345678")
+
+
 def test_a_megabyte_without_punctuation():
     """The components alone on 1 MB of words (no sentence bounds, words split at spaces as
     when segmentation fails): no error, sensible facts."""
-    import spacy
-    from spacy.tokens import Doc
-
-    from thidua.extract.nlp.components.date_ranges import date_ranges
-    from thidua.extract.nlp.components.phases import phases
-    from thidua.extract.nlp.components.statistics import statistics
-
-    words = ("công nhân lao động 300 đoàn viên từ ngày 1/1/2023 đến 30/6/2023 đợt 1 giai đoạn 2015 2020 "
-             "quý II năm nay hơn 52.223 sáng kiến Cụm thi đua số 1 0912345678").split()
+    words = MEGABYTE_WORDS.split()
     text = " ".join(words[i % len(words)] for i in range(80000))[:1_000_000]
     doc = Doc(spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}}).vocab, words=text.split())
     doc.user_data["published"] = "2024-01-01"
