@@ -1,6 +1,11 @@
 """thidua_statistics: value, unit, kind; what is not a statistic."""
 import pytest
+import spacy
+from spacy.tokens import Doc
 from thidua.extract.nlp import analyse, extract_facts
+from thidua.extract.nlp.components.date_ranges import date_ranges
+from thidua.extract.nlp.components.phases import phases
+from thidua.extract.nlp.components.statistics import statistics
 from thidua.extract.nlp.facts import facts_of
 
 
