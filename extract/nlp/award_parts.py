@@ -21,7 +21,9 @@ _GIVEN_BY = re.compile(r"(?<!\w)được\s+(?P<giver>[^,;.]{2,80}?)\s+(?:trao\s+
 _OF = re.compile(r"\s+của\s+")
 _FOR = re.compile(r"(?:\s+năm\s+\d{4})?\s+(?:cho|thuộc\s+về)\s+")
 _GIVER_STOPS = {"vì", "cho", "năm", "về", "do", "trong", "tại", "khi", "và", "đã", "với", "nhân", "dịp"}
-_PRONOUN = re.compile(r"(?<!\w)(anh|chị|ông|bà|cô|thầy|em|Anh|Chị|Ông|Bà|Cô|Thầy|Em)(?!\w)(?!\s+[^\W\d_]*[A-ZĐÀ-Ỹ])")
+_PRONOUN = re.compile(r"(?<!\w)(anh|chị|ông|bà|cô|thầy|em|Anh|Chị|Ông|Bà|Cô|Thầy|Em)(?!\w)")
+_APPOSITION_GAP = re.compile(r"\s*,[^,;]{1,80},\s*(?:[^,;]{1,60},\s*)?")
+_RELATIVE = re.compile(r"\s*,\s*(?:là\s+)?người\s*$")
 
 
 def _item(start: int, end: int, title: str, kind: str, giver: str | None = None, **extra) -> dict:
@@ -192,16 +194,27 @@ def _full_name(doc: Doc, mention: Mention) -> str | None:
     return full.name if full else None
 
 
-def _pronoun_person(doc: Doc, mentions: list[Mention], pos: int, pronoun: str) -> str | None:
-    """The person a subject pronoun ("anh") points back to: the last named before it in the paragraph."""
-    para_start, _ = paragraph_at(text_of(doc), pos)
-    earlier = [m for m in mentions_between(doc, para_start, pos) if m.full]
-    if not earlier:
-        return None
-    last = earlier[-1]
-    if last.honorific and last.honorific.lower() in people_lexicon().pronouns and last.honorific.lower() != pronoun.lower():
-        return None
-    return last.name
+def _pronoun_person(doc: Doc, pos: int, pronoun: str) -> str | None:
+    """The person a subject pronoun ("anh") points back to: the last one named in this
+    paragraph or the one before, in full or by a short mention."""
+    text = text_of(doc)
+    para_start, _ = paragraph_at(text, pos)
+    previous_start, _ = paragraph_at(text, max(0, para_start - 2)) if para_start > 1 else (para_start, 0)
+    for mention in reversed(mentions_between(doc, previous_start, pos)):
+        name = _full_name(doc, mention)
+        if name is None:
+            continue
+        honorific = (mention.honorific or "").lower()
+        if honorific in people_lexicon().pronouns and honorific != pronoun.lower():
+            return None  # "chị Lan … anh đã": someone else
+        return name
+    return None
+
+
+def _is_pronoun_subject(text: str, match: re.Match) -> bool:
+    """"anh đã đạt" (a pronoun), not "anh Vũ Văn Hà" (an honorific before a name)."""
+    following = text[match.end():match.end() + 2].strip()
+    return not (following[:1].isupper())
 
 
 def _subjects(doc: Doc, start: int, end: int) -> list[tuple[int, str | None]]:
@@ -209,9 +222,10 @@ def _subjects(doc: Doc, start: int, end: int) -> list[tuple[int, str | None]]:
     mentions = mentions_between(doc, start, end)
     found = [(m.end, _full_name(doc, m)) for m in mentions if m.end <= end]
     found += [(e, organization_starting(doc, s)["name"]) for s, e in organization_index(doc).within(start, end)]
-    for match in _PRONOUN.finditer(text_of(doc), start, end):
-        if not any(m.start <= match.start() < m.end or 0 <= m.start - match.end() <= 1 for m in mentions):
-            found.append((match.end(), _pronoun_person(doc, mentions, match.start(), match.group(1))))
+    text = text_of(doc)
+    for match in _PRONOUN.finditer(text, start, end):
+        if _is_pronoun_subject(text, match):
+            found.append((match.end(), _pronoun_person(doc, match.start(), match.group(1))))
     return sorted(found)
 
 
@@ -266,10 +280,32 @@ def recipient_of(doc: Doc, award: dict, award_spans: SpanIndex) -> str | None:
     if not subjects:
         return None
     subject_end, name = subjects[-1]
-    gap = text[subject_end:verb_start]
-    if len(gap.split()) > 8 or lex.group_nouns.search(gap):
+    gap = _RELATIVE.sub("", text[subject_end:verb_start])  # "Nguyễn Hữu Tài, người được trao"
+    apposition = _APPOSITION_GAP.match(gap)
+    if apposition and not lex.verbs.search(apposition.group(0)):
+        gap = gap[apposition.end():]  # "Đỗ Minh Tuấn, tổ trưởng tổ phay CNC của công ty, được tặng"
+    if len(gap.split()) > 8 or _counted_group(gap):
         return None
     return _appositive_owner(doc, floor, subject_end, name)
+
+
+def _counted_group(text: str) -> bool:
+    """"27 cá nhân", "các tập thể", "nhiều đơn vị": a group, not one recipient."""
+    for group in award_lexicon().group_nouns.finditer(text):
+        if re.search(r"(?:\d[\d.,]*|các|những|nhiều|hàng|mỗi|một số|tất cả)\s+(?:\S+\s+)?$", text[:group.start()]):
+            return True
+    return False
+
+
+def coordinated(doc: Doc, previous: dict, award: dict) -> bool:
+    """"đạt danh hiệu X (2020-2023) và đoạt giải nhất Y": the same subject got both."""
+    text = text_of(doc)
+    if sentence_at(doc, previous["char_start"]) != sentence_at(doc, award["char_start"]):
+        return False
+    between = text[previous["char_end"]:award["char_start"]]
+    if ";" in between or not re.search(r"(?<!\w)và(?!\w)|^\s*,", between) or len(between.split()) > 14:
+        return False
+    return not _counted_group(between) and not mentions_between(doc, previous["char_end"], award["char_start"])
 
 
 def is_proposal(doc: Doc, award: dict) -> bool:

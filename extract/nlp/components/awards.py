@@ -20,7 +20,7 @@ from ..facts import add_fact
 from ..lexicon import award_lexicon, people_lexicon
 from ..quotes import quotes_of
 from ..scan import SpanIndex, clause_end, clause_start, fact_spans, sentence_at, text_of, years_in
-from ..award_parts import (contest_prizes, documents, is_proposal, known_titles, named_prizes,
+from ..award_parts import (contest_prizes, coordinated, documents, is_proposal, known_titles, named_prizes,
                           recipient_of, unquoted_titles)
 
 
@@ -66,7 +66,11 @@ def find_awards(doc: Doc) -> list[dict]:
     for index, award in enumerate(awards):
         next_start = awards[index + 1]["char_start"] if index + 1 < len(awards) else len(text_of(doc))
         award["year"] = _year(doc, award, next_start)
-        award["recipient"] = recipient_of(doc, award, award_spans)
+        previous = awards[index - 1] if index else None
+        if previous is not None and previous["recipient"] and coordinated(doc, previous, award):
+            award["recipient"] = previous["recipient"]
+        else:
+            award["recipient"] = recipient_of(doc, award, award_spans)
     return awards
 
 
