@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
 
 from .rules import load_rules
 
-# A number as it appears in text: digit groups with . or , between them.
-NUMBER_PATTERN = r"\d+(?:[.,]\d+)*"
 MAX_NUMBER_CHARS = 24
 
 _THOUSANDS_DOT = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
@@ -80,8 +77,3 @@ def qualifier_before(text: str) -> str | None:
         if tail.endswith(word) and (len(tail) == len(word) or not tail[-len(word) - 1].isalnum()):
             return word
     return None
-
-
-def describe(value: Any) -> str:
-    """A value for messages: integers without a trailing .0."""
-    return str(_tidy(float(value))) if isinstance(value, (int, float)) else str(value)
