@@ -86,7 +86,8 @@ def test_relative_start_uses_publication_date():
 
 def test_numbered_mentions_without_dates_or_theme_are_not_phases():
     text = ("Quyết tâm phấn đấu hoàn thành chỉ tiêu đăng ký sáng kiến giai đoạn 2. "
-            "Kế hoạch phát triển kinh tế - xã hội giai đoạn 2015 – 2020 đã hoàn thành. Đợt năm 2024 thành công.")
+            "Kế hoạch phát triển kinh tế - xã hội giai đoạn 2015 – 2020 đã hoàn thành. Đợt năm 2024 thành công. "
+            "Giai đoạn 2 của dự án đường Vành đai 4 (2024-2026) đã khởi công.")
     assert phases(text) == []
 
 

@@ -42,6 +42,12 @@ def cue_regex() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def not_a_campaign_regex() -> re.Pattern:
+    """"giai đoạn 2 của dự án …": a stage of a project or a building, not of a campaign."""
+    return re.compile(rf"\s*(?:\(|,)?\s*của\s+(?:{word_alternation(_rules()['not_campaign_owners'])})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def theme_regex() -> re.Pattern:
     return re.compile(rf"(?:{word_alternation(_rules()['theme_cues'])})\s*:?\s*{_QUOTED}", re.IGNORECASE)
 
@@ -202,7 +208,7 @@ def phases(doc: Doc) -> Doc:
         stretch_end = min(sent[1], cues[index + 1][0].start() if index + 1 < len(cues) else sent[1])
         dates = _date_range_in(page, sent, m.end(), stretch_end)
         theme = theme_regex().search(page.text, m.end(), stretch_end)
-        if dates is None and theme is None:
+        if (dates is None and theme is None) or not_a_campaign_regex().match(page.text, m.end()):
             continue
         start, end = (dates.start, dates.end) if dates else (None, None)
         if (number, start, end) in seen:
