@@ -29,7 +29,7 @@ from .errors import QueryError, StoreError
 from .facts import FactWriter
 from .migrate import MIGRATIONS_TABLE, apply_migrations, latest_number, pending
 from .resolve import Resolver
-from .search import index_values
+from .search import index_signature, index_values
 from .searching import run_search
 
 __all__ = ["QueryError", "Store", "StoreError"]
@@ -150,6 +150,30 @@ class Store:
         applied = self.schema_version()
         if applied > latest_number():
             raise StoreError(f"{self.path} was written by a newer thidua (schema {applied} > {latest_number()})")
+        if upto is None or upto >= 7:
+            self._check_index_signature()
+
+    def _check_index_signature(self) -> None:
+        """Rebuild the search indexes if fold() changed since they were written (see search.py)."""
+        row = self.conn.execute("SELECT value FROM thidua_meta WHERE key = 'index_signature'").fetchone()
+        if row and row[0] == index_signature():
+            return
+        with self.transaction():
+            self.rebuild_indexes()
+            self.conn.execute("INSERT OR REPLACE INTO thidua_meta (key, value) VALUES ('index_signature', ?)",
+                              [index_signature()])
+
+    def rebuild_indexes(self) -> None:
+        """Refill both full-text indexes from the current versions (inside the caller's transaction)."""
+        self.conn.execute("INSERT INTO search_index (search_index) VALUES ('delete-all')")
+        self.conn.execute("INSERT INTO headline_index (headline_index) VALUES ('delete-all')")
+        rows = self.conn.execute("SELECT a.id, v.title, v.lead, v.text FROM articles a "
+                                 "JOIN versions v ON v.id = a.current_version")
+        for batch in iter(lambda: rows.fetchmany(2000), []):
+            values = [(row[0], *index_values(*row[1:])) for row in batch]
+            self.conn.executemany("INSERT INTO search_index (rowid, title, lead, text) VALUES (?, ?, ?, ?)", values)
+            self.conn.executemany("INSERT INTO headline_index (rowid, title, lead) VALUES (?, ?, ?)",
+                                  [v[:3] for v in values])
 
     def schema_version(self) -> int:
         return self.conn.execute(f"SELECT coalesce(max(number), 0) FROM {MIGRATIONS_TABLE}").fetchone()[0]

@@ -182,3 +182,22 @@ def test_both_indexes_follow_new_versions(db_path, new_record, monkeypatch):
         integrity = [store.conn.execute(f"INSERT INTO {t}({t}, rank) VALUES ('integrity-check', 1)")
                      for t in ("search_index", "headline_index")]
         assert len(integrity) == 2  # no exception: the contentless indexes are consistent
+
+
+def test_indexes_are_rebuilt_when_folding_changes(db_path, new_record, monkeypatch):
+    from thidua.schema import search, store as store_module
+
+    with Store.open(db_path) as store:
+        store.save_article(new_record())
+        signature = store.conn.execute("SELECT value FROM thidua_meta WHERE key = 'index_signature'").fetchone()[0]
+        assert signature == search.index_signature()
+    # a future fold() that also drops the letter "q" (say): the stored index no longer matches it
+    changed = lambda text: search.fold(text).replace("q", "")  # noqa: E731
+    monkeypatch.setattr(search, "index_signature", lambda: "changed")
+    monkeypatch.setattr(store_module, "index_signature", lambda: "changed")
+    monkeypatch.setattr(store_module, "index_values", lambda *parts: tuple(changed(p or "") for p in parts))
+    with Store.open(db_path) as store:
+        assert store.conn.execute("SELECT value FROM thidua_meta WHERE key = 'index_signature'").fetchone()[0] == "changed"
+        assert store.search("uoc toan") and not store.search("quoc toan")  # rebuilt with the new folding
+        store.save_article(new_record(text=new_record()["text"] + " Thêm."))  # deleting old entries still works
+        store.conn.execute("INSERT INTO search_index(search_index, rank) VALUES ('integrity-check', 1)")
