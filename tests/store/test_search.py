@@ -185,14 +185,15 @@ def test_both_indexes_follow_new_versions(db_path, new_record, monkeypatch):
 
 
 def test_indexes_are_rebuilt_when_folding_changes(db_path, new_record, monkeypatch):
-    from thidua.schema import search, store as store_module
+    from thidua.schema import search
+    from thidua.schema import store as store_module
 
     with Store.open(db_path) as store:
         store.save_article(new_record())
         signature = store.conn.execute("SELECT value FROM thidua_meta WHERE key = 'index_signature'").fetchone()[0]
         assert signature == search.index_signature()
     # a future fold() that also drops the letter "q" (say): the stored index no longer matches it
-    changed = lambda text: search.fold(text).replace("q", "")  # noqa: E731
+    changed = lambda text: search.fold(text).replace("q", "")
     monkeypatch.setattr(search, "index_signature", lambda: "changed")
     monkeypatch.setattr(store_module, "index_signature", lambda: "changed")
     monkeypatch.setattr(store_module, "index_values", lambda *parts: tuple(changed(p or "") for p in parts))
