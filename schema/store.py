@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 import sqlite_utils
 
-from . import migrations as _schema  # noqa: F401  (registers the migrations)
+from .migrations import FACT_TABLES  # importing migrations also registers them
 from .aliases import Aliases, default_path, load_aliases
 from .errors import QueryError, StoreError
 from .facts import FactWriter
@@ -37,8 +37,6 @@ __all__ = ["QueryError", "Store", "StoreError"]
 SQLITE_MAGIC = b"SQLite format 3\x00"
 COUNTED = ("sites", "articles", "versions", "campaigns", "phases", "date_ranges", "awards", "people",
            "statistics", "organizations", "runs", "skips")
-FACT_TABLES = ("campaign_mentions", "phases", "date_ranges", "organization_mentions", "person_mentions",
-               "awards", "statistics")
 ENTITY_LINKS = {"campaigns": [("campaign_mentions", "campaign_id"), ("phases", "campaign_id"),
                               ("statistics", "campaign_id")],
                 "people": [("person_mentions", "person_id"), ("awards", "person_id")],
