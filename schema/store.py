@@ -23,11 +23,11 @@ from urllib.parse import urlsplit
 
 import sqlite_utils
 
-from .migrations import FACT_TABLES  # importing migrations also registers them
 from .aliases import Aliases, default_path, load_aliases
 from .errors import QueryError, StoreError
 from .facts import FactWriter
 from .migrate import MIGRATIONS_TABLE, apply_migrations, latest_number, pending
+from .migrations import FACT_TABLES  # importing migrations also registers them
 from .resolve import Resolver
 from .search import index_signature, index_values
 from .searching import run_search
