@@ -257,6 +257,12 @@ def _fill_year(atom: Atom, point: list[int | None], ctx: _Context) -> None:
 
 def _resolve(a: Atom, b: Atom | None, ctx: _Context) -> tuple[str | None, str | None] | None:
     """ISO start and end of the interval from atom a to atom b (b None: a alone)."""
+    if b is not None and b.kind == "now":
+        start = _point(a, first=True)
+        _fill_year(a, start, ctx)
+        if start[0] is None:
+            start[0] = ctx.year_near(a.start, a.end)
+        return (_iso(start), None) if _valid(start) else None
     b = b or a
     end = _point(b, first=False)
     _fill_year(b, end, ctx)
@@ -298,11 +304,13 @@ def _year_span_ok(text: str, a: Atom, b: Atom, sentence_start: int) -> bool:
 
 
 def _pair(text: str, a: Atom, b: Atom, sentence_start: int) -> str | None:
-    """How atoms a and b form an interval: "opener", "dash" or None."""
+    """How atoms a and b form an interval: "opener", "open" (no end), "dash" or None."""
     gap = text[a.end:b.start]
     joiners = _joiners()
     before = text[max(sentence_start, a.start - 30):a.start]
     opened = bool(joiners["opener"].search(before))
+    if opened and b.kind == "now" and a.kind in _CLOSE_KINDS and joiners["connector"].fullmatch(gap):
+        return "open"  # "từ năm 2021 đến nay": the end is left open
     if opened and a.kind in _OPEN_KINDS and b.kind in _CLOSE_KINDS and joiners["connector"].fullmatch(gap):
         if a.kind == "year" and b.kind != "year":
             return None
@@ -323,7 +331,7 @@ def _extent(text: str, start: int, end: int, how: str | None, sentence_start: in
     before = text[max(sentence_start, start - 25):start]
     for name in ("opener", "period"):
         m = _joiners()[name].search(before)
-        if m and (name == "period" or how == "opener"):
+        if m and (name == "period" or how in ("opener", "open")):
             start -= len(before) - m.start()
             break
     if wrapped:

@@ -84,6 +84,15 @@ def test_publication_date_gives_the_year(text, expected):
     assert ranges(text, PUBLISHED) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Từ năm 2021 đến nay, công nhân đã đăng ký 412 sáng kiến", [("2021", None)]),
+    ("Từ tháng 3/2023 đến nay", [("2023-03", None)]),
+    ("từ nay đến nay", []),
+])
+def test_until_now_leaves_the_end_open(text, expected):
+    assert ranges(text, PUBLISHED) == expected
+
+
 def test_from_now_without_publication_date_has_open_start():
     assert ranges("Từ nay đến hết ngày 30/6/2025, các cấp") == [(None, "2025-06-30")]
 
