@@ -173,13 +173,14 @@ _CLOSE_KINDS = _OPEN_KINDS - {"now"}
 def _joiners() -> dict[str, re.Pattern]:
     rules = _rules()
     dash = "[" + "".join(re.escape(d) for d in rules["range_dashes"]) + "]"
+    until_end = word_alternation(rules["end_words"])  # "đến hết 30/6", "đến cuối tháng 7"
     # a time of day before a date ("từ 8h ngày 1/7 đến 17h30 ngày 5/7", "từ sáng 8/3")
     clock = (rf"(?:(?:\d{{1,2}}\s*(?:h|giờ)(?:\s*\d{{1,2}}(?:\s*phút)?)?\s*,?\s*)?"
              rf"(?:(?:{word_alternation(rules['day_parts'])})\s+)?)")
     return {
         "dash": re.compile(rf"\s*{dash}\s*"),
-        "connector": re.compile(rf"\s*(?:,\s*)?(?:{word_alternation(rules['range_connectors'])})(?:\s+hết)?\s+{clock}"
-                                rf"|\s*{dash}\s*(?:hết\s+)?{clock}", re.IGNORECASE),
+        "connector": re.compile(rf"\s*(?:,\s*)?(?:{word_alternation(rules['range_connectors'])})(?:\s+(?:{until_end}))?\s+{clock}"
+                                rf"|\s*{dash}\s*(?:(?:{until_end})\s+)?{clock}", re.IGNORECASE),
         "opener": re.compile(rf"(?:^|(?<=\W))(?:{word_alternation(rules['range_openers'])})\s+{clock}$", re.IGNORECASE),
         "period": re.compile(rf"(?:^|(?<=\W))(?:{word_alternation(rules['period_keywords'])})\s*\(?\s*$", re.IGNORECASE),
     }

@@ -74,6 +74,7 @@ def test_not_intervals(text):
 @pytest.mark.parametrize("text, expected", [
     ("từ nay đến hết 30/6", [("2024-08-15", "2025-06-30")]),  # 30/6 already past: next year
     ("từ nay đến hết năm 2025", [("2024-08-15", "2025")]),
+    ("từ nay đến cuối tháng 12", [("2024-08-15", "2024-12")]),
     ("6 tháng cuối năm", [("2024-07", "2024-12")]),
     ("trong 9 tháng đầu năm nay", [("2024-01", "2024-09")]),
     ("Từ ngày 15 đến 17-5, LĐLĐ tỉnh", [("2024-05-15", "2024-05-17")]),
