@@ -75,10 +75,13 @@ def find_awards(doc: Doc) -> list[dict]:
 
 
 def _merge(awards: list[dict]) -> list[dict]:
-    """One entry per title: later mentions fill a missing recipient or year."""
+    """One entry per title: later mentions fill a missing recipient or year. A bare certificate
+    or flag ("Bằng khen", "Cờ thi đua") joins the fuller title of the same kind the article
+    also gives ("Bằng khen của <its giver>", "Cờ thi đua xuất sắc")."""
     by_key: dict[str, dict] = {}
-    for award in awards:
-        key = match_key(award["title"])
+    keyed = [(_fuller_key(award, awards), award) for award in awards]
+    for fuller, award in sorted(keyed, key=lambda pair: pair[0] is not None):  # full titles first
+        key = fuller or match_key(award["title"])
         if key not in by_key:
             by_key[key] = award
             continue
@@ -86,7 +89,20 @@ def _merge(awards: list[dict]) -> list[dict]:
         for attr in ("recipient", "year", "giver"):
             if first.get(attr) is None and award.get(attr) is not None:
                 first[attr] = award[attr]
-    return list(by_key.values())
+    return sorted(by_key.values(), key=lambda a: a["char_start"])
+
+
+def _fuller_key(award: dict, awards: list[dict]) -> str | None:
+    """The key of a fuller title a bare certificate mention belongs to, if the article has one."""
+    if award["kind"] == "danh hiệu" or award["kind"] == "giải" or " của " in award["title"]:
+        return None
+    bare = match_key(award["title"])
+    candidates = [match_key(a["title"]) for a in awards if a is not award and a["kind"] == award["kind"]]
+    if award["giver"]:
+        wanted = match_key(f"{award['title']} của {award['giver']}")
+        return wanted if wanted in candidates else None
+    fuller = [c for c in candidates if c.startswith(bare + " ")]
+    return fuller[0] if len(set(fuller)) == 1 else None
 
 
 @Language.component("thidua_awards")

@@ -39,8 +39,23 @@ def _units(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
         t_start = max(t_start, start)
         text = text_of(doc)[t_start:min(t_end, end)]
         if text.strip():
-            units.append((t_start, t_start + len(text), text))
+            units.extend(_split_name_from_verb(t_start, text))
     return units
+
+
+def _split_name_from_verb(start: int, word: str) -> list[tuple[int, int, str]]:
+    """underthesea sometimes joins a name and the verb after it ("Hoàng Mai tặng"): two or more
+    capitalised syllables followed by a stop word are split there ("Tổng Công ty" stays whole)."""
+    syllables = word.split(" ")
+    titled = 0
+    while titled < len(syllables) and syllables[titled][:1].isupper():
+        titled += 1
+    rest = " ".join(syllables[titled:])
+    if titled < 2 or titled == len(syllables) or not org_lexicon().name_stop.match(rest):
+        return [(start, start + len(word), word)]
+    head = " ".join(syllables[:titled])
+    tail_start = start + len(head) + 1
+    return [(start, start + len(head), head), (tail_start, start + len(word), word[len(head) + 1:])]
 
 
 def _matches_whole(pattern: re.Pattern, text: str) -> bool:
