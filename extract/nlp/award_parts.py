@@ -137,6 +137,9 @@ def documents(doc: Doc) -> list[dict]:
             head, end = f"{head} {grade.group(0)}", grade.end()
         elif named:
             head, end = f"{head} “{named.group(1)}”", end + named.end()
+        elif match.group("doc") in lex.named_documents and text[end + 1:end + 2].isupper():
+            name_end = _phrase_end(text, end + 1, _GIVER_STOPS | {"của"}, 12)
+            head, end = text[match.start():name_end], name_end
         kind = lex.document_kinds.get(" ".join(match.group("doc").lower().split()), "bằng khen")
         giver, giver_end = _giver_after(doc, end)
         subject_end, written_after = None, giver is not None
@@ -180,6 +183,9 @@ def contest_prizes(doc: Doc) -> list[dict]:
             continue  # "2 giải Nhất": a count of prizes, a statistic
         end = _phrase_end(text, match.end(), lex.prize_stops, lex.max_prize_words) if text[match.end():match.end() + 1] == " " else match.end()
         end = max(end, match.end())
+        quoted = re.match(r" [“\"][^“”\"\n]{1,80}[”\"]", text[end:])
+        if quoted:
+            end += quoted.end()  # "giải Ba cuộc thi “Sáng tạo trẻ”"
         found.append(_item(match.start(), end, text[match.start():end], "giải"))
     return found
 

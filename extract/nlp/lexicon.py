@@ -87,6 +87,7 @@ class AwardLexicon:
     giver_in_title: frozenset[str]
     giver_before_in_title: bool
     proposals: re.Pattern
+    named_documents: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -112,6 +113,7 @@ def award_lexicon() -> AwardLexicon:
         giver_in_title=frozenset(rules["giver_in_title"]),
         giver_before_in_title=bool(rules["giver_before_in_title"]),
         proposals=phrase_pattern(rules["proposals"], re.I),
+        named_documents=frozenset(rules["named_documents"]),
     )
 
 

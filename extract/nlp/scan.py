@@ -146,5 +146,7 @@ def years_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
         before, after = text[max(0, match.start() - 3):match.start()], text[match.end():match.end() + 3]
         if re.search(r"\d\s*[-–]\s*$", before) or re.match(r"\s*[-–]\s*\d", after):
             continue
+        if re.search(r"(?:SN|sinh năm|[Ss]inh)\s*$", text[max(0, match.start() - 10):match.start()]):
+            continue  # a birth year
         found.append((match.start(), int(match.group(0))))
     return found

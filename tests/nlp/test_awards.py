@@ -128,3 +128,20 @@ def test_seed_articles_give_their_gold_awards(corpus, seed):
     pairs, missed, extras = align("awards", gold["awards"], gold.get("awards_optional", []), record["awards"])
     assert missed == [] and extras == []
     assert len(pairs) == len(gold["awards"])
+
+
+def test_birth_year_is_not_the_award_year_and_a_second_award_shares_the_subject():
+    text = ("Chị Trần Thị Mai (SN 1992), công nhân Công ty TNHH Canon Việt Nam, được Thủ tướng Chính phủ tặng Bằng khen "
+            "và Huân chương Lao động hạng Ba.")
+    assert [(a["title"], a["recipient"], a["year"], a["giver"]) for a in extract_facts(text)["awards"]] == [
+        ("Bằng khen", "Trần Thị Mai", None, "Thủ tướng Chính phủ"),
+        ("Huân chương Lao động hạng Ba", "Trần Thị Mai", None, "Thủ tướng Chính phủ")]
+
+
+def test_medal_with_its_unquoted_name_and_prize_with_its_quoted_contest():
+    text = ("Thứ trưởng Trương Thanh Hoài trao Kỷ niệm chương Vì sự nghiệp xây dựng tổ chức Công đoàn cho 5 cá nhân. "
+            "Tại hội thi năm 2024, đội Công ty CP Đồng Tiến giành giải Nhì toàn đoàn. Em Lê Minh Khoa, học sinh "
+            "Trường THPT Chuyên Lương Thế Vinh, đoạt giải Ba cuộc thi “Sáng tạo trẻ”.")
+    assert brief(text) == [("Kỷ niệm chương Vì sự nghiệp xây dựng tổ chức Công đoàn", None, None),
+                           ("giải Nhì toàn đoàn", "Công ty CP Đồng Tiến", 2024),
+                           ("giải Ba cuộc thi “Sáng tạo trẻ”", "Lê Minh Khoa", None)]

@@ -108,3 +108,20 @@ def test_seed_people_have_the_gold_role(corpus, seed):
     record = extract_path(corpus / gold["source_file"])
     pairs, _, _ = align("people", gold["people"], gold.get("people_optional", []), record["people"])
     assert all(same_name(g["role"], p["role"]) and same_name(g["organization"], p["organization"]) for g, p in pairs)
+
+
+def test_abbreviated_department_birth_year_and_student_roles():
+    text = ("Giám đốc Sở LĐ-TB&XH Hà Nội Nguyễn Thị Hà cho biết như vậy. Chị Trần Thị Mai (SN 1992), công nhân "
+            "Công ty TNHH Canon Việt Nam, được khen. Em Lê Minh Khoa, học sinh Trường THPT Chuyên Lương Thế Vinh, đoạt giải.")
+    assert people(text) == [("Nguyễn Thị Hà", "Giám đốc", "Sở LĐ-TB&XH Hà Nội"),
+                            ("Trần Thị Mai", "công nhân", "Công ty TNHH Canon Việt Nam"),
+                            ("Lê Minh Khoa", "học sinh", "Trường THPT Chuyên Lương Thế Vinh")]
+
+
+def test_party_and_union_leaders_listed_with_semicolons():
+    text = ("Dự lễ có đồng chí Lê Văn Ánh, Phó Bí thư Thường trực Tỉnh ủy; đồng chí Nguyễn Thị Hạnh, Chủ tịch LĐLĐ tỉnh. "
+            "Phát biểu tại buổi lễ, bà Hạnh đề nghị các CĐCS đẩy mạnh phong trào thi đua.")
+    found = extract_facts(text)["people"]
+    assert [(p["name"], p["role"], p["organization"]) for p in found] == [
+        ("Lê Văn Ánh", "Phó Bí thư Thường trực", "Tỉnh ủy"), ("Nguyễn Thị Hạnh", "Chủ tịch", "LĐLĐ tỉnh")]
+    assert len(found[1]["mentions"]) == 1

@@ -74,8 +74,13 @@ def _tail_end(doc: Doc, units: list[tuple[int, int, str]], lex: OrgLexicon, kind
     allowed = lex.max_descriptor_words if kind in lex.descriptive_kinds else 0
     while index < len(units) and index < MAX_UNITS:
         start, end, word = units[index]
-        if index and text_of(doc)[units[index - 1][1]:start] != " ":
-            break  # punctuation or a line break ends the name
+        gap = text_of(doc)[units[index - 1][1]:start] if index else " "
+        joined = gap == "" and (word[:1] in "&-/" or units[index - 1][2][-1:] in "&-/")
+        if gap != " " and not joined:
+            break  # punctuation or a line break ends the name ("LĐ-TB&XH" stays whole)
+        if joined and word in ("&", "-", "/"):
+            index += 1
+            continue
         if word == "(" and index + 2 < len(units) and is_abbreviation(units[index + 1][2]) and units[index + 2][2] == ")":
             index += 3
             continue
