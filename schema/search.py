@@ -6,6 +6,7 @@ built here from tokens, every term double-quoted, so no user input reaches FTS5 
 """
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -21,6 +22,7 @@ OPERATORS = {"AND", "OR", "NOT", "NEAR"}
 MAX_TERMS = 32
 MIN_PREFIX = 2
 SNIPPET_CHARS = 220
+SNIPPET_SCAN = 3000  # characters searched for the snippet before the rest of a text
 
 
 def fold_char(ch: str) -> str:
@@ -139,17 +141,22 @@ def parse_query(text: str) -> Query:
     return Query(tuple(tuple(g) for g in groups))
 
 
-def _term_pattern(term: Term) -> re.Pattern:
+def _term_pattern(term: Term) -> str:
     words = [re.escape(w) for w in term.words]
     tail = r"\w*" if term.prefix else r"(?!\w)"
-    return re.compile(r"(?<!\w)" + r"\W+".join(words) + tail)
+    return r"(?<!\w)" + r"\W+".join(words) + tail
+
+
+@functools.lru_cache(maxsize=64)
+def _query_pattern(query: Query) -> re.Pattern:
+    """One pattern for all the query's terms, longest first (a phrase wins over its own words)."""
+    terms = sorted(query.words(), key=lambda term: -sum(len(w) for w in term.words))
+    return re.compile("|".join(_term_pattern(term) for term in terms))
 
 
 def match_spans(text: str, query: Query) -> list[tuple[int, int]]:
     """Character spans of `text` (original) where a query term matches its folded form."""
-    folded = fold_aligned(text)
-    spans = [m.span() for term in query.words() for m in _term_pattern(term).finditer(folded)]
-    spans.sort()
+    spans = [m.span() for m in _query_pattern(query).finditer(fold_aligned(text))]
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged and (start <= merged[-1][1] or not text[merged[-1][1]:start].strip()):
@@ -162,7 +169,9 @@ def match_spans(text: str, query: Query) -> list[tuple[int, int]]:
 def snippet(text: str, query: Query, width: int = SNIPPET_CHARS) -> tuple[str, list[tuple[int, int]]]:
     """The window of `text` with the most matches, and the matches' spans within that window."""
     text = " ".join((text or "").split())
-    spans = match_spans(text, query)
+    spans = match_spans(text[:SNIPPET_SCAN], query)  # the opening, where matches mostly are: cheaper
+    if not spans and len(text) > SNIPPET_SCAN:
+        spans = match_spans(text, query)
     if not spans:
         return text[:width] + ("…" if len(text) > width else ""), []
     best = max(range(len(spans)), key=lambda i: sum(1 for s, _ in spans[i:] if s < spans[i][0] + width))
