@@ -358,17 +358,23 @@ class Store:
                           until=until, limit=limit)
 
     # -- editors' aliases ----------------------------------------------------------------
-    def _apply_aliases_if_changed(self) -> None:
+    def _aliases_applied(self) -> bool:
         row = self.conn.execute("SELECT value FROM thidua_meta WHERE key = 'aliases_digest'").fetchone()
-        if (row[0] if row else "") != self.aliases.digest:
-            self.reresolve()
+        return (row[0] if row else "") == self.aliases.digest
 
     @guarded
-    def reresolve(self) -> None:
+    def _apply_aliases_if_changed(self) -> None:
+        if not self._aliases_applied():
+            self.reresolve(only_if_changed=True)
+
+    @guarded
+    def reresolve(self, only_if_changed: bool = False) -> None:
         """Resolve every mention again (after the aliases changed); ids stay derived from keys."""
         from .reresolve import resolve_all
 
         with self.transaction():
+            if only_if_changed and self._aliases_applied():
+                return  # another process applied them while this one waited for the lock
             resolve_all(self.db, self.resolver)
             self.conn.execute("INSERT OR REPLACE INTO thidua_meta (key, value) VALUES ('aliases_digest', ?)",
                               [self.aliases.digest])
