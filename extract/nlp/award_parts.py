@@ -241,9 +241,10 @@ def _for_whom(doc: Doc, pos: int) -> tuple[bool, str | None]:
     match = _FOR.match(text, pos)
     if not match:
         return False, None
-    org = _org_at(doc, match.end())
+    unit_word = re.match(r"(?:đội|đơn vị|tập thể)\s+", text[match.end():])
+    org = _org_at(doc, match.end()) or (_org_at(doc, match.end() + unit_word.end()) if unit_word else None)
     if org:
-        return True, org["name"]
+        return True, org["name"]  # "thuộc về đội Công đoàn Công ty …"
     mention = next((m for m in mentions_between(doc, match.end(), match.end() + 13)
                     if not text[match.end():m.start].strip(" ").isdigit()
                     and re.fullmatch(r"(?:[^\W\d_]+\s+){0,2}", text[match.end():m.start])), None)

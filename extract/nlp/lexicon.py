@@ -134,6 +134,7 @@ class PeopleLexicon:
     role_stops: frozenset[str]
     max_role_words: int
     closed_roles: frozenset[str]
+    personal_middle_names: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -164,6 +165,7 @@ def people_lexicon() -> PeopleLexicon:
         role_stops=frozenset(rules["role_stops"]),
         max_role_words=int(rules["max_role_words"]),
         closed_roles=frozenset(r.lower() for r in rules["closed_roles"]),
+        personal_middle_names=frozenset(rules["personal_middle_names"]),
     )
 
 

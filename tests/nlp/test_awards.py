@@ -145,3 +145,8 @@ def test_medal_with_its_unquoted_name_and_prize_with_its_quoted_contest():
     assert brief(text) == [("Kỷ niệm chương Vì sự nghiệp xây dựng tổ chức Công đoàn", None, None),
                            ("giải Nhì toàn đoàn", "Công ty CP Đồng Tiến", 2024),
                            ("giải Ba cuộc thi “Sáng tạo trẻ”", "Lê Minh Khoa", None)]
+
+
+def test_prize_won_by_a_team_of_a_named_unit():
+    text = "Ban Tổ chức trao 1 giải Nhất, 2 giải Nhì cho các đội. Giải Nhất thuộc về đội Công đoàn Công ty Điện lực Hà Đông."
+    assert brief(text) == [("Giải Nhất", "Công đoàn Công ty Điện lực Hà Đông", None)]

@@ -125,3 +125,14 @@ def test_party_and_union_leaders_listed_with_semicolons():
     assert [(p["name"], p["role"], p["organization"]) for p in found] == [
         ("Lê Văn Ánh", "Phó Bí thư Thường trực", "Tỉnh ủy"), ("Nguyễn Thị Hạnh", "Chủ tịch", "LĐLĐ tỉnh")]
     assert len(found[1]["mentions"]) == 1
+
+
+def test_a_short_mention_before_the_full_name_gives_the_role_and_bare_place_like_names_are_dropped():
+    text = ("Đồng Tháp Mười và Hoàng Su Phì có nhiều lao động đi làm xa. Theo anh Tuấn, tổ trưởng tổ bảo trì, công ty "
+            "luôn tạo điều kiện. Ông Đặng Văn Tuấn cho biết thêm, đơn vị đã có 30 sáng kiến.")
+    assert people(text) == [("Đặng Văn Tuấn", "tổ trưởng tổ bảo trì", None)]
+
+
+def test_a_bare_name_without_any_cue_is_kept_only_when_it_reads_as_a_person():
+    assert people("Trong buổi gặp mặt, Trần Minh Quang Huy chia sẻ kinh nghiệm.") == []
+    assert people("Trong buổi gặp mặt, Lê Thị Hoa chia sẻ kinh nghiệm.") == [("Lê Thị Hoa", None, None)]

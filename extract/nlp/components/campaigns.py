@@ -21,7 +21,7 @@ from ..quotes import quotes_of
 from ..scan import text_of, is_title, sentence_at
 
 _HARD_STOP = re.compile(r"[;:(\n“”\"!?]|\.(?!\d)")
-_LEADING_WORD = re.compile(r"\s([^\W_]+)")
+_LEADING_WORD = re.compile(r" ([^\W_]+)")
 
 
 def _unquoted_end(text: str, start: int, limit: int) -> int:

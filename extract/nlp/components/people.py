@@ -135,18 +135,29 @@ def collect_people(doc: Doc) -> list[dict]:
     people: dict[str, dict] = {}
     for mention in (m for m in mentions if m.full):
         key = match_key(mention.name)
-        person = people.setdefault(key, {"char_start": mention.start, "char_end": mention.end,
-                                         "name": mention.name, "role": None, "organization": None, "mentions": []})
+        person = people.setdefault(key, {"char_start": mention.start, "char_end": mention.end, "name": mention.name,
+                                         "role": None, "organization": None, "mentions": [], "cued": False})
         if mention.start != person["char_start"]:
             person["mentions"].append([mention.start, mention.end])
         if person["role"] is None and len(person["mentions"]) < MAX_ROLE_TRIES:
             person["role"], person["organization"] = role_of(doc, mention)
+        person["cued"] = person["cued"] or bool(mention.honorific or person["role"])
     index = given_name_index(mentions)
     for mention in (m for m in mentions if not m.full):
         full = resolve_short(index, mention)
-        if full is not None and match_key(full.name) in people:
-            people[match_key(full.name)]["mentions"].append([mention.start, mention.end])
-    return list(people.values())
+        person = people.get(match_key(full.name)) if full is not None else None
+        if person is not None:
+            person["mentions"].append([mention.start, mention.end])
+            person["cued"] = True
+            if person["role"] is None and len(person["mentions"]) < MAX_ROLE_TRIES:
+                person["role"], person["organization"] = role_of(doc, mention)  # "Theo anh Tuấn, tổ trưởng …"
+    return [p for p in people.values() if p.pop("cued") or _personal(p["name"])]
+
+
+def _personal(name: str) -> bool:
+    """A bare name is kept when it reads like a person's ("Nguyễn Văn Bình", "Lê Thị Hoa")."""
+    words = name.split()
+    return len(words) >= 3 and words[1] in people_lexicon().personal_middle_names
 
 
 @Language.component("thidua_people")
