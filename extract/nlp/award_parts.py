@@ -95,7 +95,7 @@ def _giver_after(doc: Doc, pos: int) -> tuple[str | None, int]:
         return None, pos
     start = of.end()
     role = people_lexicon().roles.match(text, start)
-    org_start = re.match(r"\s*", text[role.end():]).end() + role.end() if role else start
+    org_start = re.match(r"\s*", text[role.end():role.end() + 20]).end() + role.end() if role else start
     org = _org_at(doc, org_start)
     if org:
         end = org["char_end"]
@@ -119,8 +119,8 @@ def _giver_before(doc: Doc, head_start: int) -> tuple[str | None, int | None]:
     if giving:
         cut = floor + giving.start()
         by_end = cached(doc, "org_by_end", lambda: {o["char_end"]: o for o in organizations_of(doc)})
-        trimmed = re.sub(r"(?:\s+(?:đã|vừa))*\s*$", "", text[:cut][-40:])
-        org = by_end.get(cut - (len(text[:cut][-40:]) - len(trimmed)))
+        window = text[max(0, cut - 40):cut]
+        org = by_end.get(cut - (len(window) - len(re.sub(r"(?:\s+(?:đã|vừa))*\s*$", "", window))))
         if org:
             return org["name"], None
     return None, None
@@ -132,7 +132,7 @@ def documents(doc: Doc) -> list[dict]:
     for match in lex.documents.finditer(text):
         head, end = match.group("doc"), match.end()
         grade = lex.grades.match(text, end + 1) if text[end:end + 1] == " " else None
-        named = re.match(r" [“\"]([^“”\"\n]{1,80})[”\"]", text[end:])
+        named = re.match(r" [“\"]([^“”\"\n]{1,80})[”\"]", text[end:end + 100])
         if grade:
             head, end = f"{head} {grade.group(0)}", grade.end()
         elif named:
@@ -183,7 +183,7 @@ def contest_prizes(doc: Doc) -> list[dict]:
             continue  # "2 giải Nhất": a count of prizes, a statistic
         end = _phrase_end(text, match.end(), lex.prize_stops, lex.max_prize_words) if text[match.end():match.end() + 1] == " " else match.end()
         end = max(end, match.end())
-        quoted = re.match(r" [“\"][^“”\"\n]{1,80}[”\"]", text[end:])
+        quoted = re.match(r" [“\"][^“”\"\n]{1,80}[”\"]", text[end:end + 100])
         if quoted:
             end += quoted.end()  # "giải Ba cuộc thi “Sáng tạo trẻ”"
         found.append(_item(match.start(), end, text[match.start():end], "giải"))
@@ -241,7 +241,7 @@ def _for_whom(doc: Doc, pos: int) -> tuple[bool, str | None]:
     match = _FOR.match(text, pos)
     if not match:
         return False, None
-    unit_word = re.match(r"(?:đội|đơn vị|tập thể)\s+", text[match.end():])
+    unit_word = re.match(r"(?:đội|đơn vị|tập thể)\s+", text[match.end():match.end() + 20])
     org = _org_at(doc, match.end()) or (_org_at(doc, match.end() + unit_word.end()) if unit_word else None)
     if org:
         return True, org["name"]  # "thuộc về đội Công đoàn Công ty …"

@@ -28,11 +28,6 @@ def phrase_pattern(phrases: Iterable[str], flags: int = 0, group: str | None = N
     return re.compile(WORD_START + body + WORD_END, flags)
 
 
-def anchored(phrases: Iterable[str], flags: int = 0) -> re.Pattern:
-    """`phrase_pattern` that must match at the position given to .match()."""
-    return phrase_pattern(phrases, flags)
-
-
 @dataclass(frozen=True)
 class CampaignLexicon:
     cues: re.Pattern            # group "cue"

@@ -74,10 +74,10 @@ def _role_end(doc: Doc, end: int) -> int:
 def _organization_after(doc: Doc, pos: int) -> str | None:
     """The organisation a role belongs to: right after it, after "của", or after a unit phrase."""
     text = text_of(doc)
-    match = re.match(r"\s*,?\s*(?:của\s+|thuộc\s+|tại\s+)?", text[pos:])
+    match = re.match(r"\s*,?\s*(?:của\s+|thuộc\s+|tại\s+)?", text[pos:pos + 80])
     org = _org_at(doc, pos + match.end())
     if org is None:
-        unit = re.match(r"\s+(?:tổ|phân xưởng|xưởng|bộ phận|dây chuyền|khoa|phòng|đội)\s[^,;.()]{1,40}?,\s*", text[pos:])
+        unit = re.match(r"\s+(?:tổ|phân xưởng|xưởng|bộ phận|dây chuyền|khoa|phòng|đội)\s[^,;.()]{1,40}?,\s*", text[pos:pos + 80])
         org = _org_at(doc, pos + unit.end()) if unit else None
     return org["name"] if org else None
 
