@@ -150,3 +150,15 @@ def test_medal_with_its_unquoted_name_and_prize_with_its_quoted_contest():
 def test_prize_won_by_a_team_of_a_named_unit():
     text = "Ban Tổ chức trao 1 giải Nhất, 2 giải Nhì cho các đội. Giải Nhất thuộc về đội Công đoàn Công ty Điện lực Hà Đông."
     assert brief(text) == [("Giải Nhất", "Công đoàn Công ty Điện lực Hà Đông", None)]
+
+
+def test_certificates_from_two_givers_are_two_awards_named_by_giver():
+    text = ("Nhân dịp này, Tổng LĐLĐ Việt Nam tặng Bằng khen cho 15 cá nhân; LĐLĐ Thành phố tặng Bằng khen và danh hiệu "
+            "“Công nhân giỏi Thủ đô” năm 2024 cho 100 công nhân.")
+    assert [a["title"] for a in extract_facts(text)["awards"]] == [
+        "Bằng khen của Tổng LĐLĐ Việt Nam", "Bằng khen của LĐLĐ Thành phố", "Công nhân giỏi Thủ đô"]
+
+
+def test_one_body_written_in_full_and_short_gives_one_certificate():
+    text = ("Lãnh đạo LĐLĐ huyện Đông Anh trao Giấy khen cho các tập thể. Dịp này, LĐLĐ huyện tặng Giấy khen cho 21 tập thể.")
+    assert [a["title"] for a in extract_facts(text)["awards"]] == ["Giấy khen"]

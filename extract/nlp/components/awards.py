@@ -74,10 +74,28 @@ def find_awards(doc: Doc) -> list[dict]:
     return awards
 
 
+def _name_givers_when_several(awards: list[dict]) -> None:
+    """Two bare "Bằng khen" from different givers in one article are two awards: each title
+    then carries its giver ("Bằng khen của Tổng LĐLĐ Việt Nam", "Bằng khen của LĐLĐ Thành phố")."""
+    givers: dict[str, set[str]] = {}
+    for award in awards:
+        if award["giver"] and award["kind"] not in ("danh hiệu", "giải") and " của " not in award["title"]:
+            givers.setdefault(match_key(award["title"]), set()).add(match_key(award["giver"]))
+    for award in awards:
+        if award["giver"] and _distinct(givers.get(match_key(award["title"]), set())) > 1:
+            award["title"] = f"{award['title']} của {award['giver']}"
+
+
+def _distinct(givers: set[str]) -> int:
+    """Givers counted once per body: "LĐLĐ huyện" is "LĐLĐ huyện Đông Anh" written short."""
+    return sum(1 for g in givers if not any(o != g and o.startswith(g + " ") for o in givers))
+
+
 def _merge(awards: list[dict]) -> list[dict]:
     """One entry per title: later mentions fill a missing recipient or year. A bare certificate
     or flag ("Bằng khen", "Cờ thi đua") joins the fuller title of the same kind the article
     also gives ("Bằng khen của <its giver>", "Cờ thi đua xuất sắc")."""
+    _name_givers_when_several(awards)
     by_key: dict[str, dict] = {}
     keyed = [(_fuller_key(award, awards), award) for award in awards]
     for fuller, award in sorted(keyed, key=lambda pair: pair[0] is not None):  # full titles first
