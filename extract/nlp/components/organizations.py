@@ -93,9 +93,10 @@ def _tail_end(doc: Doc, units: list[tuple[int, int, str]], lex: OrgLexicon, kind
             if allowed == 0 and lex.heads.fullmatch(word) and lex.head_kinds.get(word) in lex.descriptive_kinds:
                 allowed = lex.max_descriptor_words  # "Công đoàn Công ty …": the company name follows
         elif _matches_whole(lex.inner_word, word):
-            following = units[index + 1][0] if index + 1 < len(units) else None
-            if word == "và" and following is not None and lex.heads.match(text_of(doc), following):
-                break  # "Trường A và trường B": two bodies
+            following = units[index + 1] if index + 1 < len(units) else None
+            if word == "và" and (following is None or not following[2][:1].isupper()
+                                or lex.heads.match(text_of(doc), following[0])):
+                break  # "Trường A và trường B", "Công đoàn và thành phố": not one name
         elif _matches_whole(lex.name_stop, word) or place_seen:
             break
         else:
