@@ -71,6 +71,7 @@ def test_unquoted_capitalised_names_after_strong_cues():
     "“Mỗi hoạt động đều xuất phát từ nhu cầu thực tế của đoàn viên”, ông Bảo nói.",
     "Theo Chỉ thị, Nghị quyết, Chương trình, Kế hoạch của Trung ương, các đơn vị triển khai nhiệm vụ.",
     "Tạo động lực cho phong trào thi đua\n\nPhát biểu tại buổi họp mặt, ông Trí ghi nhận.",
+    "Tại chương trình “Đối thoại, tư vấn, hướng nghiệp”, hơn 1.000 học sinh được tư vấn.",
 ])
 def test_themes_slogans_events_models_titles_and_speech_are_not_campaigns(text):
     assert names(text) == []
