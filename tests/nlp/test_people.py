@@ -35,6 +35,8 @@ def people(text):
      ("Trần Quốc Bảo", "Phó Chủ tịch", "UBND quận Hoàng Mai")),
     ("Bà Phan Thị Mỹ Dung, Trưởng Ban Tuyên giáo LĐLĐ TP HCM, cho biết như vậy.",
      ("Phan Thị Mỹ Dung", "Trưởng Ban Tuyên giáo", "LĐLĐ TP HCM")),
+    ("Ông Phạm Quang Khải, Trưởng Ban Tuyên giáo - Nữ công Công đoàn các KCN&CX Hà Nội cho biết, năm nay khác.",
+     ("Phạm Quang Khải", "Trưởng Ban Tuyên giáo - Nữ công", "Công đoàn các KCN&CX Hà Nội")),
 ])
 def test_role_and_organisation_before_or_after_the_name(text, expected):
     assert people(text) == [expected]

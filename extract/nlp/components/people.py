@@ -59,8 +59,11 @@ def _role_end(doc: Doc, end: int) -> int:
         if text[previous_end:token.idx] not in (" ", "") or count >= lex.max_role_words:
             break
         previous_end = token.idx + len(word)
-        if any(token.idx <= s < token.idx + len(word) for s in starts) or lex.roles.match(text, token.idx) \
-                or word.lower() in lex.role_stops:
+        inner = [s for s in starts if token.idx < s < token.idx + len(word)]
+        if inner and word[:1].isupper() and text[inner[0] - 1] == " ":
+            role_end = inner[0] - 1  # "Nữ công Công đoàn" is one word to underthesea: keep "Nữ công"
+            break
+        if token.idx in starts or inner or lex.roles.match(text, token.idx) or word.lower() in lex.role_stops:
             break
         if word in ("-", "–"):
             pending_dash = True  # "Tuyên giáo - Nữ công": kept only if a capitalised word follows
