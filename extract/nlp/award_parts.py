@@ -19,6 +19,7 @@ _DANH_HIEU = re.compile(r"(?<!\w)danh\s+hiệu\s+(?![“\"])", re.I)
 _GIVING = re.compile(r"(?<!\w)(?:trao\s+tặng|xét\s+tặng|tặng|trao|khen\s+thưởng)\s*$", re.I)
 _GIVEN_BY = re.compile(r"(?<!\w)được\s+(?P<giver>[^,;.]{2,80}?)\s+(?:trao\s+tặng|tặng|trao|khen\s+thưởng)\s*$")
 _OF = re.compile(r"\s+của\s+")
+_PASSIVE_GIVER = re.compile(r"(?<!\w)được(?:\s+[^\s,;.]+){0,8}\s*$")
 _FOR = re.compile(r"(?:\s+năm\s+\d{4})?\s+(?:cho|thuộc\s+về)\s+")
 _GIVER_STOPS = {"vì", "cho", "năm", "về", "do", "trong", "tại", "khi", "và", "đã", "với", "nhân", "dịp"}
 _PRONOUN = re.compile(r"(?<!\w)(anh|chị|ông|bà|cô|thầy|em|Anh|Chị|Ông|Bà|Cô|Thầy|Em)(?!\w)")
@@ -259,8 +260,11 @@ def _receiving_verb_start(doc: Doc, award: dict, floor: int) -> int | None:
         return None
     verb = verbs[-1]
     giving = re.fullmatch(r"(?:trao\s+tặng|xét\s+tặng|tặng|trao|khen\s+thưởng)", verb.group(0), re.I)
-    if giving and not re.search(r"được\s+$", text[floor:verb.start()]):
-        return None  # "LĐLĐ tỉnh trao Bằng khen": the subject gives it
+    if giving:
+        passive = _PASSIVE_GIVER.search(text, max(floor, verb.start() - 70), verb.start())
+        if passive is None:
+            return None  # "LĐLĐ tỉnh trao Bằng khen": the subject gives it
+        return passive.start()  # "anh được Chủ tịch nước tặng …": the subject is before "được"
     return verb.start()
 
 

@@ -162,3 +162,10 @@ def test_certificates_from_two_givers_are_two_awards_named_by_giver():
 def test_one_body_written_in_full_and_short_gives_one_certificate():
     text = ("Lãnh đạo LĐLĐ huyện Đông Anh trao Giấy khen cho các tập thể. Dịp này, LĐLĐ huyện tặng Giấy khen cho 21 tập thể.")
     assert [a["title"] for a in extract_facts(text)["awards"]] == ["Giấy khen"]
+
+
+def test_passive_giver_before_a_title_and_an_abbreviated_union_as_giver():
+    text = ("Anh Nguyễn Đức Thắng, thợ lò Công ty Than Mạo Khê, là một điển hình. Năm 2023, anh được Chủ tịch nước tặng "
+            "danh hiệu Anh hùng Lao động. Dịp này, Công đoàn TKV tặng Bằng khen cho 45 tập thể, 120 cá nhân.")
+    assert [(a["title"], a["recipient"], a["year"], a["giver"]) for a in extract_facts(text)["awards"]] == [
+        ("Anh hùng Lao động", "Nguyễn Đức Thắng", 2023, None), ("Bằng khen", None, None, "Công đoàn TKV")]

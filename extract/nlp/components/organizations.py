@@ -44,14 +44,14 @@ def _units(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
 
 
 def _split_name_from_verb(start: int, word: str) -> list[tuple[int, int, str]]:
-    """underthesea sometimes joins a name and the verb after it ("Hoàng Mai tặng"): two or more
+    """underthesea sometimes joins a name and the verb after it ("Hoàng Mai tặng", "TKV tặng"):
     capitalised syllables followed by a stop word are split there ("Tổng Công ty" stays whole)."""
     syllables = word.split(" ")
     titled = 0
     while titled < len(syllables) and syllables[titled][:1].isupper():
         titled += 1
     rest = " ".join(syllables[titled:])
-    if titled < 2 or titled == len(syllables) or not org_lexicon().name_stop.match(rest):
+    if titled < 1 or titled == len(syllables) or not org_lexicon().name_stop.match(rest):
         return [(start, start + len(word), word)]
     head = " ".join(syllables[:titled])
     tail_start = start + len(head) + 1
