@@ -138,3 +138,13 @@ def test_a_short_mention_before_the_full_name_gives_the_role_and_bare_place_like
 def test_a_bare_name_without_any_cue_is_kept_only_when_it_reads_as_a_person():
     assert people("Trong buổi gặp mặt, Trần Minh Quang Huy chia sẻ kinh nghiệm.") == []
     assert people("Trong buổi gặp mặt, Lê Thị Hoa chia sẻ kinh nghiệm.") == [("Lê Thị Hoa", None, None)]
+
+
+def test_leaders_listed_after_cac_dong_chi_and_units_in_brackets():
+    text = ("Tham dự có các đồng chí: Nguyễn Đình Khang, Ủy viên Trung ương Đảng, Chủ tịch Tổng LĐLĐ Việt Nam; Ngọ Duy Hiểu, "
+            "Phó Chủ tịch Tổng LĐLĐ Việt Nam. Chị Vũ Thị Hoa (Công ty May Thăng Long) là một trong số đó. Giải Đặc biệt "
+            "thuộc về thí sinh Đỗ Văn Nam (Công ty Cơ khí Hà Nội).")
+    assert people(text) == [("Nguyễn Đình Khang", "Ủy viên Trung ương Đảng", None),
+                            ("Ngọ Duy Hiểu", "Phó Chủ tịch", "Tổng LĐLĐ Việt Nam"),
+                            ("Vũ Thị Hoa", None, "Công ty May Thăng Long"),
+                            ("Đỗ Văn Nam", "thí sinh", "Công ty Cơ khí Hà Nội")]

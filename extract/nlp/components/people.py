@@ -126,9 +126,18 @@ def _role_before(doc: Doc, mention: Mention) -> tuple[str, str | None] | None:
 
 
 def role_of(doc: Doc, mention: Mention) -> tuple[str | None, str | None]:
-    """(role, organisation) next to a mention: apposition first, then the chain before it."""
+    """(role, organisation) next to a mention: apposition first, then the chain before it; a
+    bare "(Công ty May Thăng Long)" after the name gives the organisation alone."""
     found = _role_after(doc, mention) or _role_before(doc, mention)
-    return found if found else (None, None)
+    if found and found[1] is None:
+        return found[0], _organization_in_brackets(doc, mention)
+    return found if found else (None, _organization_in_brackets(doc, mention))
+
+
+def _organization_in_brackets(doc: Doc, mention: Mention) -> str | None:
+    bracket = re.compile(r"\s*\(").match(text_of(doc), mention.end)
+    org = _org_at(doc, bracket.end()) if bracket else None
+    return org["name"] if org else None
 
 
 def collect_people(doc: Doc) -> list[dict]:
