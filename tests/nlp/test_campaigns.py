@@ -36,6 +36,11 @@ def test_a_list_gives_one_campaign_per_quote():
                            "Sáng kiến, sáng tạo Thủ đô", "Xanh - Sạch - Đẹp"]
 
 
+def test_a_list_introduced_by_nhu():
+    text = "Công đoàn đẩy mạnh các phong trào thi đua như: “Lao động giỏi”, “Sáng kiến vì an toàn”."
+    assert campaigns(text) == [("Lao động giỏi", "phong trào"), ("Sáng kiến vì an toàn", "phong trào")]
+
+
 def test_unquoted_number_led_programme_and_its_quoted_short_form_count_once():
     text = ("CNLĐ tích cực hưởng ứng Chương trình 1 triệu sáng kiến - nỗ lực vượt khó, sáng tạo, quyết tâm chiến thắng "
             "đại dịch Covid-19, do Tổng LĐLĐ Việt Nam phát động. Mỗi CĐCS cập nhật sáng kiến trên hệ thống Chương trình "
