@@ -29,10 +29,19 @@ class ExtractStorePipeline:
         self.crawler = crawler
         # One thread: the NLP models are loaded once and are not shared between threads.
         self.pool = ThreadPool(minthreads=1, maxthreads=1, name="thidua-extract")
+        self.in_thread = crawler.settings.getbool("THIDUA_EXTRACT_IN_THREAD", True)
 
     @classmethod
     def from_crawler(cls, crawler):
         return cls(crawler)
+
+    async def extract(self, item: dict[str, Any]) -> dict[str, Any]:
+        if not self.in_thread:
+            return extract_page(item["body"], url=item["url"], content_type=item.get("content_type"))
+        from twisted.internet import reactor  # the one Scrapy installed
+
+        return await maybe_deferred_to_future(deferToThreadPool(
+            reactor, self.pool, extract_page, item["body"], url=item["url"], content_type=item.get("content_type")))
 
     def open_spider(self, spider=None) -> None:
         self.pool.start()
@@ -48,11 +57,8 @@ class ExtractStorePipeline:
         if state and state.get("raw_hash") == digest:  # the very bytes stored: nothing to extract
             session.unchanged(url, revalidated=True)
             return {"url": url, "outcome": "unchanged"}
-        from twisted.internet import reactor  # the one Scrapy installed
-
         try:
-            record = await maybe_deferred_to_future(deferToThreadPool(
-                reactor, self.pool, extract_page, item["body"], url=url, content_type=item.get("content_type")))
+            record = await self.extract(item)
         except NotAnArticle as reason:
             # counted by the reason's head ("listing page"), logged with its details
             kind = str(reason).split(":")[0].split("(")[0].strip() or "not an article"

@@ -78,6 +78,7 @@ THIDUA_DISCOVERY_PAGES = 300  # pages fetched per --start-url host at most (max_
 THIDUA_SITEMAP_FILES = 20  # child sitemaps read per sitemap index
 THIDUA_RECHECK_DAYS = None  # re-validate stored articles older than this many days (None: never)
 THIDUA_PROGRESS_EVERY = 25  # log a progress line every N pages
+THIDUA_EXTRACT_IN_THREAD = True  # extract on a worker thread (False: on the reactor thread)
 DOWNLOAD_SLOTS = {  # the slot MirrorSlotMiddleware gives requests served by a loopback mirror
     "thidua-mirror": {"concurrency": THIDUA_MIRROR_CONCURRENCY, "delay": 0, "jitter": 0},
 }
