@@ -1,8 +1,8 @@
 """The one item pipeline: clean -> extract -> store.
 
-Extraction is CPU-heavy (~100 ms an article), so it runs on one worker thread of its own while
-the reactor keeps downloading; saving happens back on the reactor thread, where the store's
-SQLite connection lives. A page whose bytes are those already stored is unchanged without
+Extraction is CPU-heavy (30-100 ms an article), so it runs off the reactor, on a worker thread
+or on worker processes (see extractors.py), while downloads go on; saving happens back on the
+reactor thread, where the store's SQLite connection lives. A page whose bytes are those already stored is unchanged without
 being extracted again.
 """
 from __future__ import annotations
@@ -11,11 +11,9 @@ import hashlib
 import logging
 from typing import Any
 
-from twisted.internet.threads import deferToThreadPool
-from twisted.python.threadpool import ThreadPool
-from scrapy.utils.defer import maybe_deferred_to_future
-
 from thidua.extract.pipeline import NotAnArticle, extract_page
+
+from .extractors import extractor_for
 
 log = logging.getLogger("thidua.crawl")
 
@@ -27,9 +25,8 @@ def raw_hash(body: bytes) -> str:
 class ExtractStorePipeline:
     def __init__(self, crawler):
         self.crawler = crawler
-        # One thread: the NLP models are loaded once and are not shared between threads.
-        self.pool = ThreadPool(minthreads=1, maxthreads=1, name="thidua-extract")
         self.in_thread = crawler.settings.getbool("THIDUA_EXTRACT_IN_THREAD", True)
+        self.extractor = extractor_for(crawler.settings.getint("THIDUA_EXTRACT_WORKERS", 0))
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -38,16 +35,13 @@ class ExtractStorePipeline:
     async def extract(self, item: dict[str, Any]) -> dict[str, Any]:
         if not self.in_thread:
             return extract_page(item["body"], url=item["url"], content_type=item.get("content_type"))
-        from twisted.internet import reactor  # the one Scrapy installed
-
-        return await maybe_deferred_to_future(deferToThreadPool(
-            reactor, self.pool, extract_page, item["body"], url=item["url"], content_type=item.get("content_type")))
+        return await self.extractor.extract(item["body"], item["url"], item.get("content_type"))
 
     def open_spider(self, spider=None) -> None:
-        self.pool.start()
+        self.extractor.start()
 
     def close_spider(self, spider=None) -> None:
-        self.pool.stop()
+        self.extractor.stop()
 
     async def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
         session = self.crawler.spider.session

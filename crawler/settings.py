@@ -78,7 +78,8 @@ THIDUA_DISCOVERY_PAGES = 300  # pages fetched per --start-url host at most (max_
 THIDUA_SITEMAP_FILES = 20  # child sitemaps read per sitemap index
 THIDUA_RECHECK_DAYS = None  # re-validate stored articles older than this many days (None: never)
 THIDUA_PROGRESS_EVERY = 25  # log a progress line every N pages
-THIDUA_EXTRACT_IN_THREAD = True  # extract on a worker thread (False: on the reactor thread)
+THIDUA_EXTRACT_WORKERS = 0  # 0: extract on one worker thread; N: on N worker processes
+THIDUA_EXTRACT_IN_THREAD = True  # False: extract on the reactor thread itself (debugging)
 DOWNLOAD_SLOTS = {  # the slot MirrorSlotMiddleware gives requests served by a loopback mirror
     "thidua-mirror": {"concurrency": THIDUA_MIRROR_CONCURRENCY, "delay": 0, "jitter": 0},
 }

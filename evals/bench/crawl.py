@@ -4,9 +4,10 @@
 
 Builds a mirror of N article pages from the corpus's laodong.vn articles (each copy with its own
 id and altered text, so every page is a distinct article), listed in a sitemap named by
-robots.txt, then times in two fresh processes: (1) extract_page over every page's bytes, and
+robots.txt, then times in fresh processes: (1) extract_page over every page's bytes, and
 (2) `run_crawl` fetching, extracting and storing them through the loopback mirror (politeness
-relaxed for it automatically). Both processes load the NLP models before the clock starts.
+relaxed for it automatically), extraction on a thread and then on one worker process (whose
+CPU is counted too). The processes load the NLP models before the clock starts.
 Prints pages/s and the crawl+store overhead over extraction alone (goal: at most 25 %), in CPU
 seconds (all threads of each process; steady on a busy machine) and in wall-clock seconds.
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -96,14 +98,21 @@ def phase_extract(root: Path) -> dict:
     return {"seconds": time.perf_counter() - started, "cpu": time.process_time() - cpu, "articles": articles}
 
 
-def phase_crawl(root: Path, mirror: str, db: Path) -> dict:
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def phase_crawl(root: Path, mirror: str, db: Path, workers: int) -> dict:
     from thidua.crawler.run import run_crawl
 
     warm_up()
-    started, cpu = time.perf_counter(), time.process_time()
+    started, cpu, children = time.perf_counter(), time.process_time(), children_cpu()
     report = run_crawl(str(db), start_urls=[f"https://{HOST}/bench/"], mirror=mirror, quiet=True,
-                       settings={"CONCURRENT_REQUESTS": 16, "THIDUA_PROGRESS_EVERY": 500})
-    return {"seconds": time.perf_counter() - started, "cpu": time.process_time() - cpu,
+                       settings={"CONCURRENT_REQUESTS": 16, "THIDUA_PROGRESS_EVERY": 500,
+                                 "THIDUA_EXTRACT_WORKERS": workers})
+    # the extraction workers' CPU counts too (they have exited and been reaped by now)
+    return {"seconds": time.perf_counter() - started, "cpu": time.process_time() - cpu + children_cpu() - children,
             "articles": report["totals"]["new"],
             "fetched": report["totals"]["fetched"], "failed": report["totals"]["failed"]}
 
@@ -119,33 +128,41 @@ def run_phase(*args: str) -> dict:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=2000)
+    parser.add_argument("--workers", type=int, default=None,
+                        help="extraction worker processes in the crawl (default: both 0, a thread, and 1)")
     parser.add_argument("--phase", choices=["extract", "crawl"], help=argparse.SUPPRESS)
     parser.add_argument("--root", help=argparse.SUPPRESS)
     parser.add_argument("--mirror", help=argparse.SUPPRESS)
     parser.add_argument("--db", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    args.workers = args.workers if args.phase != "crawl" else (args.workers or 0)
     if args.phase == "extract":
         print(json.dumps(phase_extract(Path(args.root))))
         return
     if args.phase == "crawl":
-        print(json.dumps(phase_crawl(Path(args.root), args.mirror, Path(args.db))))
+        print(json.dumps(phase_crawl(Path(args.root), args.mirror, Path(args.db), args.workers)))
         return
     with tempfile.TemporaryDirectory(prefix="thidua-bench-") as tmp:
         root = Path(tmp) / "sites"
         urls = build_mirror(root, args.pages)
         extract = run_phase("--phase", "extract", "--root", str(root))
-        with serve_mirror(root) as mirror:
-            crawl = run_phase("--phase", "crawl", "--root", str(root), "--mirror", mirror.base_url,
-                              "--db", str(Path(tmp) / "bench.db"))
-    wall = crawl["seconds"] / extract["seconds"] - 1
-    cpu = crawl["cpu"] / extract["cpu"] - 1
+        crawls = {}
+        for workers in ([args.workers] if args.workers is not None else [0, 1]):
+            with serve_mirror(root) as mirror:
+                crawls[workers] = run_phase("--phase", "crawl", "--root", str(root), "--mirror", mirror.base_url,
+                                            "--db", str(Path(tmp) / f"bench-{workers}.db"), "--workers", str(workers))
     print(f"pages in the mirror:      {len(urls)}")
     print(f"extract only:             {extract['seconds']:.1f} s wall, {extract['cpu']:.1f} s CPU, "
           f"{len(urls) / extract['seconds']:.1f} pages/s ({extract['articles']} articles)")
-    print(f"crawl + extract + store:  {crawl['seconds']:.1f} s wall, {crawl['cpu']:.1f} s CPU, "
-          f"{crawl['fetched'] / crawl['seconds']:.1f} pages/s ({crawl['articles']} stored, {crawl['failed']} failed)")
-    print(f"crawl+store overhead:     {cpu:+.1%} CPU, {wall:+.1%} wall (goal <= +25 %; CPU is the steadier "
-          f"figure on a shared machine)")
+    for workers, crawl in crawls.items():
+        where = "a thread" if workers == 0 else f"{workers} process{'es' if workers > 1 else ''}"
+        wall = crawl["seconds"] / extract["seconds"] - 1
+        cpu = crawl["cpu"] / extract["cpu"] - 1
+        print(f"crawl + extract + store, extraction on {where}: {crawl['seconds']:.1f} s wall, "
+              f"{crawl['cpu']:.1f} s CPU, {crawl['fetched'] / crawl['seconds']:.1f} pages/s "
+              f"({crawl['articles']} stored, {crawl['failed']} failed)")
+        print(f"    overhead over extract only: {wall:+.1%} wall, {cpu:+.1%} CPU (goal <= +25 %)")
+
 
 if __name__ == "__main__":
     main()
