@@ -198,3 +198,14 @@ def test_since_leaves_out_older_articles(corpus_mirror, tmp_path):
     recent = {g["url"] for g in labels if g.get("site") in ("laodongthudo.vn", "nld.com.vn")
               and (g.get("published") or "")[:10] >= "2025-01-01"}
     assert set(stored(db)) == recent
+
+
+def test_extraction_on_worker_processes_stores_the_same(corpus_mirror, tmp_path):
+    threaded, processes = tmp_path / "thread.db", tmp_path / "process.db"
+    crawl(threaded, "nld.com.vn", mirror=corpus_mirror.base_url)
+    code, report, _ = crawl(processes, "nld.com.vn", mirror=corpus_mirror.base_url,
+                            settings={"THIDUA_EXTRACT_WORKERS": 1})
+    assert code == 0 and report["totals"]["new"] == 5
+    query = "SELECT a.url, v.title, v.text FROM articles a JOIN versions v ON v.id = a.current_version ORDER BY a.url"
+    with sqlite3.connect(threaded) as one, sqlite3.connect(processes) as other:
+        assert one.execute(query).fetchall() == other.execute(query).fetchall()
