@@ -59,6 +59,7 @@ def parse_byline(text: str) -> str | None:
     stripped = lists.byline_prefix.sub("", line, count=1).strip(" .")
     stripped = _OTHER_CREDIT.split(stripped)[0]  # "Hà Anh - Ảnh: Minh Đức": the writer
     stripped = _AFFILIATION.sub("", stripped).strip(" .")  # "Minh Tâm (LĐLĐ tỉnh)"
+    stripped = lists.byline_unit.sub("", stripped)  # "Thanh Nhàn - Ban Tuyên giáo"
     group = lists.group_bylines.get(heading_key(stripped))
     if group:
         return group

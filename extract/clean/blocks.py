@@ -72,12 +72,13 @@ class BlockWalker:
         tag = element.tag if isinstance(element.tag, str) else ""
         if not tag or tag in _SKIP_TAGS or element in self.skip:
             return
-        if not top and is_boilerplate_box(element):
+        if not top and (is_boilerplate_box(element) or tag not in _PARAGRAPH_TAGS and is_link_box(element)):
             return
         if tag in HEADING_TAGS:
             self._emit("heading", element)
         elif element in self.captions or is_caption_element(element):
             self._emit("caption", element)
+            self.in_picture = False  # the picture has its caption: what follows is text again
         elif tag == "table":
             self._table(element)
         elif (tag in _PARAGRAPH_TAGS or tag == "div") and not _has_block_descendant(element):
@@ -155,6 +156,35 @@ class BlockWalker:
         piece = Piece(kind, text, links, bold, element)
         self.pieces.append(piece)
         return piece
+
+
+def is_link_box(element: etree._Element) -> bool:
+    """A box that is not the article's, by its shape: a related box (opened by "Có liên quan",
+    "Xem thêm" … then mostly links) or a share/like bar (only page controls: "Chia sẻ:",
+    "Facebook", "In", "Thích", "Đang tải...")."""
+    lines = _text_lines(element, 12)
+    if len(lines) < 2:
+        return False
+    lists = wordlists()
+    if len(lines) <= 12 and all(lists.is_ui_line(line) for line in lines):
+        return True
+    heading = lines[0]
+    if not (lists.is_box_heading(heading) or lists.is_trailer_heading(heading) or lists.is_share_heading(heading)):
+        return False
+    rest = len(text_content(element).strip()) - len(heading)
+    return rest > 0 and link_text_length(element) >= 0.5 * rest
+
+
+def _text_lines(element: etree._Element, most: int) -> list[str]:
+    """The first `most` non-blank text nodes of an element, stripped (most+1 means 'more')."""
+    lines = []
+    for text in element.itertext():
+        text = text.strip()
+        if text:
+            lines.append(text)
+            if len(lines) > most:
+                break
+    return lines
 
 
 def _has_block_descendant(element: etree._Element) -> bool:

@@ -148,51 +148,74 @@ def date_from_metadata(root: etree._Element) -> str | None:
 
 def date_near_title(title: etree._Element | None, limit: int = 40) -> str | None:
     """A date line among the first elements after the headline: the byline area of the page,
-    which ends where the prose starts (dates further on belong to captions or other articles)."""
+    which ends where the prose starts (dates further on belong to captions or other articles).
+    A posting stamp ("Cập nhật lúc 09:45 ngày 08/12/2023") serves unless a line further on in
+    that area is labelled as the publication ("Ngày đăng: …")."""
     if title is None:
         return None
-    found = _date_in_tail(title)
-    for element in title.xpath(f"following::*[position() <= {limit}]"):
-        if found or element.tag == "p" and len(text_content(element)) > _PROSE_STARTS:
-            return found
-        found = _date_in(element) or _date_in_tail(element)
-    return found
+    stamp = None
+    for element in [title, *title.xpath(f"following::*[position() <= {limit}]")]:
+        if element is not title and element.tag == "p" and len(text_content(element)) > _PROSE_STARTS:
+            break
+        for found in (_date_in(element) if element is not title else None, _date_in_tail(element)):
+            if found is None or stamp and found[1] != _LABELLED:
+                continue
+            if found[1] != _STAMP:
+                return found[0]
+            stamp = found
+    return stamp[0] if stamp else None
 
 
 _PROSE_STARTS = 150  # characters of a paragraph that is article text, not a byline line
 
 
-def _date_in_tail(element: etree._Element) -> str | None:
+def _date_in_tail(element: etree._Element) -> tuple[str, str] | None:
     """A date written as bare text right after an element ("<h1>…</h1> 22-01-2024 10:15<br>")."""
     tail = (element.tail or "").strip()
-    if not _is_dateline(tail):
-        return None
-    return parse_date_text(tail) if (_DMY.search(tail) or _WORDY.search(tail)) else None
+    return _dateline_value(tail, tail)
 
 
-def _date_in(element: etree._Element) -> str | None:
+def _date_in(element: etree._Element) -> tuple[str, str] | None:
+    """(date, kind of line) of an element that is a date line."""
     if element.tag == "time" and element.get("datetime"):
-        return parse_iso(element.get("datetime")) or parse_date_text(element.get("datetime"))
+        found = parse_iso(element.get("datetime")) or parse_date_text(element.get("datetime"))
+        return (found, _LABELLED) if found else None
     if element.tag not in _DATE_TAGS and not (
             class_words(element) & _DATE_CLASS_WORDS):
         return None
     own = (element.text or "").strip()
-    if not _is_dateline(own):
+    return _dateline_value(own, text_of(element)) if own else None
+
+
+def _dateline_value(own: str, whole: str) -> tuple[str, str] | None:
+    if not _is_dateline(own) or not (_DMY.search(own) or _WORDY.search(own)):
         return None
-    return parse_date_text(text_of(element)) if (_DMY.search(own) or _WORDY.search(own)) else None
+    found = parse_date_text(whole)
+    if not found:
+        return None
+    kind = _LABELLED if _PUBLISHED_LABEL.search(own) else _STAMP if _POSTING_STAMP.search(own) else _PLAIN
+    return found, kind
+
+
+_PLAIN, _STAMP, _LABELLED = "plain", "stamp", "labelled"
 
 
 def _is_dateline(text: str) -> bool:
-    """A short line that is a date with at most a label ("Ngày đăng:", "Thứ Hai,", "Lượt xem"),
-    not a sentence that mentions a date ("Ngày 5/3/2024, LĐLĐ quận tổ chức …")."""
-    if not text or len(text) > 80 or _NOT_PUBLISHED.search(text) and not _PUBLISHED_LABEL.search(text):
+    """A short line that is a date with at most a label ("Ngày đăng:", "Thứ Hai,", "Lượt xem",
+    "Cập nhật lúc"), not a sentence that mentions a date ("Ngày 5/3/2024, LĐLĐ quận tổ chức …")."""
+    if not text or len(text) > 80:
+        return False
+    if _NOT_PUBLISHED.search(text) and not _PUBLISHED_LABEL.search(text) and not _POSTING_STAMP.search(text):
         return False
     words = _LABEL_WORDS.sub(" ", text.casefold())
     return sum(ch.isalpha() for ch in words) <= 12
 
 
+# "Cập nhật lúc/ngày/vào" is how many portals stamp an item when it goes up; a bare "Cập nhật:"
+# beside the article may be a later revision, and is never taken.
+_POSTING_STAMP = re.compile(r"cập nhật\s+(?:lúc|ngày|vào)", re.IGNORECASE)
 _LABEL_WORDS = re.compile(r"ngày đăng|đăng lúc|đăng ngày|xuất bản|published|posted|lượt xem|thứ\s+\S+|chủ nhật|"
-                          r"ngày|tháng|năm|gmt|utc|\b(?:sa|ch|am|pm|h)\b")
+                          r"cập nhật|vào lúc|lúc|vào|ngày|tháng|năm|gmt|utc|\b(?:sa|ch|am|pm|h)\b")
 
 
 def date_from_selector(root: etree._Element, selector: str | None, attr: str | None = None) -> str | None:

@@ -33,7 +33,11 @@ def parse_html(text: str) -> etree._Element | None:
         root = etree.fromstring(text, parser=_PARSER)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
-    return root if root is not None and len(root) else None
+    if root is None or not len(root):
+        return None
+    for line_break in root.iter("br"):  # words either side of a <br> must not run together
+        line_break.tail = "\n" + (line_break.tail or "")
+    return root
 
 
 def text_content(element: etree._Element) -> str:

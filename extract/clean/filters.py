@@ -16,7 +16,7 @@ from .dates import parse_date_text
 from .wordlists import wordlists
 
 LINK_HEAVY = 0.5  # a block more than half link text is a link list, not prose
-_DATE_WORDS = re.compile(r"^[\W\d\s]*(?:(?:thứ\s+\S+|chủ nhật|ngày đăng|cập nhật|đăng lúc|gmt|utc|sa|ch|am|pm|"
+_DATE_WORDS = re.compile(r"^[\W\d\s]*(?:(?:thứ\s+\S+|chủ nhật|ngày đăng|đăng ngày|cập nhật|đăng lúc|lúc|vào|gmt|utc|sa|ch|am|pm|"
                          r"ngày|tháng|năm)[\W\d\s]*)*$", re.IGNORECASE)
 _SENTENCE_END = (".", "!", "?", "…", ":", ";", "\"", "”", ")")
 

@@ -15,6 +15,7 @@ from thidua.text import match_key, normalize_inline
 
 from .blocks import is_caption_element
 from .dom import (
+    BLOCK_TAGS,
     class_words,
     is_boilerplate_box,
     link_text_length,
@@ -24,7 +25,7 @@ from .dom import (
 )
 from .wordlists import wordlists
 
-_TITLE_SPLIT = re.compile(r"\s+[|\-–—]\s+")
+_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—]\s+")
 _PROSE_TAGS = ("p", "pre", "blockquote", "div", "td", "section", "li")
 _MIN_PROSE = 40
 
@@ -33,9 +34,27 @@ def site_name(root: etree._Element) -> str | None:
     return meta_content(root, "og:site_name", "application-name")
 
 
+def split_title(title: str) -> list[str]:
+    """A page title's parts ('Site - Headline | Section'). A dash between two numbers
+    ('giai đoạn 2021 – 2023') or inside quotes ('“Xanh - Sạch - Đẹp”') is the headline's own."""
+    parts, start = [], 0
+    for match in _TITLE_SEPARATOR.finditer(title):
+        before, after = title[:match.start()], title[match.end():]
+        if before[-1:].isdigit() and after[:1].isdigit() or _inside_quotes(before):
+            continue
+        parts.append(title[start:match.start()])
+        start = match.end()
+    parts.append(title[start:])
+    return [part for part in parts if part]
+
+
+def _inside_quotes(text: str) -> bool:
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
 def strip_site_name(title: str, site: str | None) -> str:
     """'Headline - Báo Hậu Giang' -> 'Headline' (the longest part when the site is unknown)."""
-    parts = _TITLE_SPLIT.split(title)
+    parts = split_title(title)
     if len(parts) < 2:
         return title
     if site and match_key(parts[-1]) == match_key(site):
@@ -84,7 +103,7 @@ def _title_printed_on_page(root: etree._Element, page_title: str | None):
     """(part, element) of the page title the page prints last before its prose starts: the
     headline, where the site's name is printed in the header first."""
     found = []
-    for part in _TITLE_SPLIT.split(page_title) if page_title else ():
+    for part in split_title(page_title) if page_title else ():
         element = _element_saying(root, part) if len(part) >= 8 else None
         if element is not None:
             found.append((normalize_inline(part), element))
@@ -97,17 +116,30 @@ def _title_printed_on_page(root: etree._Element, page_title: str | None):
 
 
 def _element_saying(root: etree._Element, text: str) -> etree._Element | None:
-    """The first element of the body whose whole text is `text` (a headline set in <b> or a cell)."""
+    """The first element of the body whose whole text is `text` (a headline set in <b> or a cell,
+    maybe spanning inline elements: '<b>Tổng kết</b> phong trào …')."""
     body = root.find("body")
     key, opening = match_key(text), text.casefold()[:8]
     for element in body.iter() if body is not None else ():
-        # The headline's text sits directly in its element: check its start before the whole.
+        # Check the start of the element's text before its whole text.
         if isinstance(element.tag, str) and element.tag not in ("a", "title") and \
-                (element.text or "").strip().casefold().startswith(opening):
+                _leading_text(element).casefold().startswith(opening):
             candidate = text_content(element)
             if abs(len(candidate.strip()) - len(text)) < 10 and match_key(candidate) == key:
                 return element
     return None
+
+
+def _leading_text(element: etree._Element) -> str:
+    """The text an element opens with, down through inline children ('<font><b>Tổng …')."""
+    for _ in range(4):
+        text = (element.text or "").strip()
+        if text or not len(element):
+            return text
+        element = element[0]
+        if not isinstance(element.tag, str) or element.tag in BLOCK_TAGS:
+            return ""
+    return ""
 
 
 def find_kicker(title_element: etree._Element | None) -> str | None:
@@ -252,10 +284,12 @@ def content_root(prose) -> etree._Element | None:
 def find_lead(root: etree._Element, title_element: etree._Element | None,
               container: etree._Element | None) -> etree._Element | None:
     """The sapo: an element with a lead class, or the paragraph the meta description repeats,
-    between the headline and the container or among the container's first elements."""
+    between the headline and the container or among the container's first elements; else a
+    paragraph standing alone in its own box or cell between the headline and the container."""
     lead_words = wordlists().lead_class_words
     description = meta_content(root, "description", "og:description")
     key = match_key(description)[:50] if description and len(description) >= 40 else None
+    standalone = None
     for element in _lead_zone(root, title_element, container):
         if element is container:
             continue
@@ -267,7 +301,27 @@ def find_lead(root: etree._Element, title_element: etree._Element | None,
             return element
         if key and element.tag in _LEAD_TAGS and match_key(text)[:50] == key and len(text) < 1.5 * len(description):
             return element
-    return None
+        if standalone is None and title_element is not None and _is_standalone_paragraph(element, text, container):
+            standalone = element
+    return standalone
+
+
+def _is_standalone_paragraph(element: etree._Element, text: str, container: etree._Element | None) -> bool:
+    """A sentence-ended paragraph in a box of its own before the container (a lead cell of a
+    table layout): no block inside it, no picture, not a caption, not in italics."""
+    if len(text) < 80 or not text.endswith(_SENTENCE_END) or element.tag in ("a", "li", "h1"):
+        return False
+    if container is not None and (element is container or container in element.iterancestors()):
+        return False
+    if any(isinstance(child.tag, str) and child.tag in BLOCK_TAGS for child in element.iterdescendants()):
+        return False
+    if element.find(".//img") is not None or is_caption_element(element):
+        return False
+    italic = sum(len(text_content(child)) for child in element.iter("i", "em"))
+    return italic < 0.5 * len(text)
+
+
+_SENTENCE_END = (".", "!", "?", "…", "”", "\"", ")")
 
 
 _LEAD_TAGS = frozenset({"p", "h2", "h3", "div", "strong", "b", "em", "span"})

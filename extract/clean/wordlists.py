@@ -30,6 +30,7 @@ def heading_key(text: str) -> str:
 class WordLists:
     trailer_headings: frozenset[str]
     box_headings: frozenset[str]
+    share_headings: frozenset[str]
     footer_prefixes: tuple[str, ...]
     boilerplate_class_words: frozenset[str]
     boilerplate_class_phrases: tuple[str, ...]
@@ -37,6 +38,7 @@ class WordLists:
     caption_class_words: frozenset[str]
     author_class_words: frozenset[str]
     byline_prefix: re.Pattern
+    byline_unit: re.Pattern  # ' - Ban Tuyên giáo' closing a byline
     group_bylines: dict[str, str]  # folded key -> as written
     junk_line: re.Pattern
     image_name: re.Pattern
@@ -47,6 +49,13 @@ class WordLists:
 
     def is_box_heading(self, text: str) -> bool:
         return len(text) < 60 and heading_key(text) in self.box_headings
+
+    def is_share_heading(self, text: str) -> bool:
+        return len(text) < 40 and heading_key(text) in self.share_headings
+
+    def is_ui_line(self, text: str) -> bool:
+        """A page control ("Facebook", "In bài", "Đang tải...") or a share bar's heading."""
+        return len(text) < 40 and (heading_key(text) in self.ui_lines or heading_key(text) in self.share_headings)
 
     def is_footer_line(self, text: str) -> bool:
         folded = text.casefold()
@@ -74,11 +83,15 @@ def wordlists() -> WordLists:
     prefixes = sorted(data["byline_prefixes"], key=len, reverse=True)
     byline_prefix = re.compile(
         r"^\s*(?:" + "|".join(re.escape(p) for p in prefixes) + r")\s*[:：.\-–]\s*", re.IGNORECASE)
+    units = sorted(data["byline_unit_words"], key=len, reverse=True)
+    byline_unit = re.compile(
+        r"\s*(?:\s[-–—]|,)\s+(?:" + "|".join(re.escape(u) for u in units) + r")(?=\s|$).*$")
     junk = re.compile("|".join(f"(?:{p})" for p in data["junk_line_patterns"]), re.IGNORECASE)
     image_name = re.compile("|".join(f"(?:{p})" for p in data["image_name_patterns"]), re.IGNORECASE)
     return WordLists(
         trailer_headings=_keys(data["trailer_headings"]),
         box_headings=_keys(data["box_headings"]),
+        share_headings=_keys(data["share_headings"]),
         footer_prefixes=tuple(normalize_inline(p).casefold() for p in data["footer_prefixes"]),
         boilerplate_class_words=frozenset(data["boilerplate_class_words"]),
         boilerplate_class_phrases=tuple(data["boilerplate_class_phrases"]),
@@ -86,6 +99,7 @@ def wordlists() -> WordLists:
         caption_class_words=frozenset(data["caption_class_words"]),
         author_class_words=frozenset(data["author_class_words"]),
         byline_prefix=byline_prefix,
+        byline_unit=byline_unit,
         group_bylines={heading_key(g): g for g in data["group_bylines"]},
         junk_line=junk,
         image_name=image_name,
