@@ -2,8 +2,9 @@
 
 The unit is a known compound from extract/rules/statistics_units.yaml (longest match, by
 syllables, case-insensitive), else the underthesea word right after the number if it can
-head a noun phrase. A classifier head ("lượt", "suất", "người") takes the noun it counts
-("lượt công nhân"); a quoted name right after the number is the unit ("5 “Phiên chợ Công
+head a noun phrase. A measure word ("tấn", "km", "cây") is the unit on its own, whatever
+it measures ("27,5 tấn rác thải" -> "tấn"). A classifier head ("lượt", "suất", "loại")
+takes the noun it counts ("lượt công nhân", "loại sổ"); a quoted name right after the number is the unit ("5 “Phiên chợ Công
 đoàn”"); ", X" joins a second noun ("cụm, khối thi đua", "quận, huyện, thị xã") unless the
 pair is the fixed "đoàn viên, người lao động" kind. Modifiers after the noun ("sáng kiến
 hợp lệ", "87 sáng kiến cấp tỉnh") are left out: a word not in a compound ends the unit.
@@ -30,6 +31,7 @@ class Units:
     compounds: dict[tuple[str, ...], int]  # syllables -> length
     longest: int
     classifiers: frozenset[str]
+    measures: frozenset[str]
     currencies: dict[str, str]
     time_units: frozenset[str]
     stop_words: frozenset[str]
@@ -47,6 +49,7 @@ class Units:
             compounds=compounds,
             longest=max(compounds.values(), default=1),
             classifiers=frozenset(w.lower() for w in units["classifiers"]),
+            measures=frozenset(w.lower() for w in units["measures"]),
             currencies={k.lower(): v for k, v in units["currencies"].items()},
             time_units=frozenset(w.lower() for w in units["time_units"]),
             stop_words=frozenset(w.lower() for w in context["stop_words"]),
@@ -108,6 +111,8 @@ def _noun_phrase(source: Words, start: int, units: Units, depth: int = 0) -> int
     for size in range(min(units.longest, len(words)), 0, -1):
         if words[:size] in units.compounds:
             return syllables[size - 1][1]
+    if words[0] in units.measures:
+        return syllables[0][1]  # "27,5 tấn rác thải", "500 cây sấu": the measure is the unit
     if words[0] in units.classifiers and depth == 0 and len(syllables) > 1:
         rest = _noun_phrase(source, syllables[1][0], units, depth + 1)
         if rest is not None:
@@ -176,7 +181,8 @@ def find_unit(source: Words, after: int, units: Units) -> tuple[str, int] | None
     end = _noun_phrase(source, start, units)
     if end is None:
         return None
-    if text[start:end].lower() in units.time_units or units.measures_time(text[start:end]):
+    if (text[start:end].lower() in units.time_units or units.measures_time(text[start:end])
+            or text[start:end].lower() in units.measures):
         return text[start:end], end
     end = _coordinated(source, start, end, units)
     return text[start:end], end
