@@ -41,6 +41,7 @@ class CampaignLexicon:
     max_unquoted_words: int
     titled_cues: frozenset[str]
     not_name_start: re.Pattern
+    period_after_number: re.Pattern  # "6 tháng đầu năm": a period, not a number-led name
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +61,8 @@ def campaign_lexicon() -> CampaignLexicon:
         max_unquoted_words=int(rules["max_unquoted_words"]),
         titled_cues=frozenset(c.lower() for c in rules["titled_cues"]),
         not_name_start=phrase_pattern(rules["not_name_starts"]),
+        period_after_number=re.compile(r"\d+(?:[.,]\d+)?\s+" + phrase_pattern(rules["periods"]).pattern
+                                       + r"\s*(?:$|[,.;:]|" + phrase_pattern(rules["period_followers"]).pattern + ")", re.I),
     )
 
 

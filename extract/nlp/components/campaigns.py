@@ -66,6 +66,8 @@ def _unquoted(doc: Doc) -> list[tuple[int, int, str, str]]:
         kind = lex.cue_kinds.get(cue_text, "chương trình")
         if not name:
             continue
+        if first[0].isdigit() and lex.period_after_number.match(name):
+            continue  # "phong trào thi đua 6 tháng đầu năm": when, not which
         if first[0].isdigit() and re.match(r"\d+(?:[.,]\d+)?\s+[^\W\d_]", name):
             found.append((start, end, name, kind))
         elif is_title(first) and re.search(r"\s[-–]\s", name) and len(name.split()) <= 12:
