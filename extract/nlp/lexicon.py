@@ -133,6 +133,7 @@ class PeopleLexicon:
     max_role_words: int
     closed_roles: frozenset[str]
     personal_middle_names: frozenset[str]
+    not_name_openers: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -164,6 +165,7 @@ def people_lexicon() -> PeopleLexicon:
         max_role_words=int(rules["max_role_words"]),
         closed_roles=frozenset(r.lower() for r in rules["closed_roles"]),
         personal_middle_names=frozenset(rules["personal_middle_names"]),
+        not_name_openers=frozenset(rules["not_name_openers"]),
     )
 
 

@@ -56,11 +56,18 @@ def person_start(words: list[str], lex: PeopleLexicon, min_len: int = 2) -> int 
     return None
 
 
+def place_led(words: list[str], lex: PeopleLexicon) -> bool:
+    """The run opens with a place or figure's name and goes on ("Hồ Tây Xanh", "Sơn La
+    Xanh"): the name of a hotel, club or model, not a person."""
+    return any(match_key(" ".join(words[:size])) in lex.not_people for size in range(2, len(words)))
+
+
 def trailing_person(run: Run) -> int | None:
     """Character start of a 3-4 syllable name ending `run` (for cutting organisation names)."""
     words = [w for _, _, w in run.words]
-    index = person_start(words, people_lexicon(), min_len=3)
-    return None if index is None else run.words[index][0]
+    lex = people_lexicon()
+    index = person_start(words, lex, min_len=3)
+    return None if index is None or place_led(words[index:], lex) else run.words[index][0]
 
 
 def has_role_after(text: str, end: int, limit: int) -> bool:
@@ -106,16 +113,48 @@ def _mentions_in_run(doc: Doc, run: Run, sent: tuple[int, int], blocked: SpanInd
         return []
     index = person_start(words, lex)
     if index is None:
-        return []
+        return _unlisted_surname(text, words, offsets, cue, sent, blocked)
     start, end = offsets[index][0], offsets[-1][1]
     length = len(words) - index
     if index > 0:
         cue = None  # "Hà Nội Đinh Quốc Toản": the words before are a place, not an honorific
+    if honorific is None and place_led(words[index:], lex):
+        return []
     floor, limit = max(sent[0], start - 80), min(sent[1], end + 200)
     strong = length >= 3 or cue or has_role_after(text, end, limit) or _role_before(text, start, floor)
     if not strong or blocked.overlaps(start, end) or _blocked_left(text[floor:start], floor, blocked):
         return []
     return [Mention(start, end, " ".join(words[index:]), True, cue.strip() if cue else None)]
+
+
+def _unlisted_surname(text: str, words: list[str], offsets: tuple, cue: str | None,
+                      sent: tuple[int, int], blocked: SpanIndex) -> list[Mention]:
+    """A name whose family name is not listed: kept only with ", <role> <organisation>" after
+    it and an honorific before it or 3-4 syllables ("Danh Sà Rết, công nhân Công ty …")."""
+    lex = people_lexicon()
+    if not 2 <= len(words) <= MAX_NAME or not (cue or len(words) >= 3) or words[0] in lex.not_name_openers:
+        return []
+    if any(w in lex.not_name_words or w in lex.abbreviations or w.isupper() for w in words):
+        return []
+    if match_key(" ".join(words)) in lex.not_people or place_led(words, lex):
+        return []
+    start, end = offsets[0][0], offsets[-1][1]
+    if blocked.overlaps(start, end) or not _role_then_organisation(text, end, sent[1], blocked):
+        return []
+    return [Mention(start, end, " ".join(words), True, cue.strip() if cue else None)]
+
+
+def _role_then_organisation(text: str, end: int, limit: int, organizations: SpanIndex) -> bool:
+    """", <role> … <organisation>" right after a name, within one clause."""
+    match = _APPOSITION.match(text, end, limit)
+    if not match or match.end() == end or not text[end:match.end()].strip():
+        return False
+    role = people_lexicon().roles.match(text, match.end(), limit)
+    if not role:
+        return False
+    clause = re.search(r"[,;.()]", text[role.end():min(limit, role.end() + 60)])
+    clause_end = role.end() + (clause.start() if clause else min(limit - role.end(), 60))
+    return organizations.overlaps(role.end(), clause_end)
 
 
 def find_mentions(doc: Doc) -> list[Mention]:

@@ -1,0 +1,58 @@
+"""People whose family name is rare or unlisted, and place-led names that are not people."""
+import pytest
+
+from thidua.extract.nlp import extract_facts
+from thidua.extract.nlp.lexicon import people_lexicon
+from thidua.extract.nlp.names import place_led
+
+
+def people(text):
+    return [(p["name"], p["role"], p["organization"]) for p in extract_facts(text)["people"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Khmer and highland family names now listed
+    ("Chị Điểu Thị Hoa, công nhân cạo mủ Nông trường Bù Đốp, được biểu dương.",
+     [("Điểu Thị Hoa", "công nhân cạo mủ", "Nông trường Bù Đốp")]),
+    ("Giải ba thuộc về anh Danh Tol, công nhân Công ty TNHH Chế biến Hải sản Rạch Gốc.",
+     [("Danh Tol", "công nhân", "Công ty TNHH Chế biến Hải sản Rạch Gốc")]),
+    ("Thạch Thị Sa Ly, công nhân Công ty TNHH Gỗ Tân Phú, có sáng kiến hay.",
+     [("Thạch Thị Sa Ly", "công nhân", "Công ty TNHH Gỗ Tân Phú")]),
+    # a family name in no list: ", <role> <organisation>" after the name makes it a person
+    ("Anh Pờ Lìn Sáng, thợ máy Công ty Thủy điện Nậm Mu, đạt giải nhất.",
+     [("Pờ Lìn Sáng", "thợ máy", "Công ty Thủy điện Nậm Mu")]),
+    ("Ca Dí Chà, công nhân Lâm trường Mường Tè, được tặng Bằng khen.",
+     [("Ca Dí Chà", "công nhân", "Lâm trường Mường Tè")]),
+])
+def test_rare_family_names(text, expected):
+    assert people(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a place-led name (a hotel, a club) is no person, even with a role before it
+    "Đoàn viên Công đoàn Khách sạn Hồ Tây Xanh tham gia lễ ra quân.",
+    "Câu lạc bộ Hà Nội Xanh ra mắt sáng nay.",
+    # unlisted-surname names need a role and an organisation after them
+    "Pờ Lìn Sáng cho biết sẽ tham gia.",
+    "Anh Pờ Lìn Sáng, người dân tộc Hà Nhì, đã tham gia.",
+    # a sentence opening with a place is not a name
+    "Tại Bình Dương, công nhân Công ty TNHH Gỗ Tân Uyên đạt giải nhất.",
+    "Ở Cà Mau, công nhân Công ty CP Thủy sản Minh Phú tăng ca.",
+])
+def test_not_people(text):
+    assert people(text) == []
+
+
+def test_the_organisation_keeps_its_place_led_name():
+    orgs = [o["name"] for o in extract_facts("Chị Lê Thị Mai, nhân viên lễ tân Khách sạn Hồ Tây Xanh, cho biết.")["organizations"]]
+    assert "Khách sạn Hồ Tây Xanh" in orgs
+
+
+@pytest.mark.parametrize("words, expected", [
+    (["Hồ", "Tây", "Xanh"], True),
+    (["Hà", "Nội", "Xanh"], True),
+    (["Hồ", "Tây"], False),          # the place alone is handled by not_people
+    (["Hoàng", "Văn", "Tây"], False),
+])
+def test_place_led(words, expected):
+    assert place_led(words, people_lexicon()) is expected
