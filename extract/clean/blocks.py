@@ -169,10 +169,17 @@ def is_link_box(element: etree._Element) -> bool:
     if len(lines) <= 12 and all(lists.is_ui_line(line) for line in lines):
         return True
     heading = lines[0]
-    if not (lists.is_box_heading(heading) or lists.is_trailer_heading(heading) or lists.is_share_heading(heading)):
-        return False
     rest = len(text_content(element).strip()) - len(heading)
-    return rest > 0 and link_text_length(element) >= 0.5 * rest
+    if rest <= 0:
+        return False
+    links = link_text_length(element)
+    if lists.is_share_heading(heading):
+        return links >= 0.5 * rest or len(lines) <= 12 and all(lists.is_ui_line(line) for line in lines[1:])
+    if not (lists.is_box_heading(heading) or lists.is_trailer_heading(heading)):
+        return False
+    # Related items may carry a date or a summary under each linked headline.
+    headlines = sum(1 for link in element.iter("a") if len(text_content(link).strip()) >= 15)
+    return links >= 0.5 * rest or headlines >= 2 and links >= 0.3 * rest
 
 
 def _text_lines(element: etree._Element, most: int) -> list[str]:

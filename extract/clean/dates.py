@@ -150,7 +150,8 @@ def date_near_title(title: etree._Element | None, limit: int = 40) -> str | None
     """A date line among the first elements after the headline: the byline area of the page,
     which ends where the prose starts (dates further on belong to captions or other articles).
     A posting stamp ("Cập nhật lúc 09:45 ngày 08/12/2023") serves unless a line further on in
-    that area is labelled as the publication ("Ngày đăng: …")."""
+    that area is labelled as the publication ("Ngày đăng: …"). Failing both, a labelled line
+    right above the headline."""
     if title is None:
         return None
     stamp = None
@@ -163,7 +164,18 @@ def date_near_title(title: etree._Element | None, limit: int = 40) -> str | None
             if found[1] != _STAMP:
                 return found[0]
             stamp = found
-    return stamp[0] if stamp else None
+    return stamp[0] if stamp else _labelled_date_above(title)
+
+
+def _labelled_date_above(title: etree._Element) -> str | None:
+    """A 'Ngày đăng' or 'Cập nhật lúc' line among the three boxes before the headline (never a
+    bare date there: the header's 'today' line is one)."""
+    for sibling in list(title.itersiblings(preceding=True))[:3]:
+        for element in sibling.iter() if isinstance(sibling.tag, str) else ():
+            found = _date_in(element)
+            if found and found[1] != _PLAIN:
+                return found[0]
+    return None
 
 
 _PROSE_STARTS = 150  # characters of a paragraph that is article text, not a byline line
@@ -184,6 +196,10 @@ def _date_in(element: etree._Element) -> tuple[str, str] | None:
             class_words(element) & _DATE_CLASS_WORDS):
         return None
     own = (element.text or "").strip()
+    if own and not _DMY.search(own) and (_PUBLISHED_LABEL.search(own) or _POSTING_STAMP.search(own)):
+        if element.find(".//time[@datetime]") is not None:
+            return None  # the <time> inside says it more exactly
+        own = text_of(element)  # "Cập nhật lúc <b>14:25</b>, 03/06/2024": the label opens the line
     return _dateline_value(own, text_of(element)) if own else None
 
 

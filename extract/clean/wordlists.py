@@ -19,6 +19,7 @@ _HEADING_STRIP = " :：»›>-–—|.…"
 
 
 _COUNT = re.compile(r"\s*\(\d+\)$")  # "Bình luận (2)"
+_COUNTER = re.compile(r"[\s:：]*[\d.,]+$")  # "Lượt xem: 1.284"
 
 
 def heading_key(text: str) -> str:
@@ -55,7 +56,8 @@ class WordLists:
 
     def is_ui_line(self, text: str) -> bool:
         """A page control ("Facebook", "In bài", "Đang tải...") or a share bar's heading."""
-        return len(text) < 40 and (heading_key(text) in self.ui_lines or heading_key(text) in self.share_headings)
+        key = heading_key(_COUNTER.sub("", text))
+        return len(text) < 40 and (key in self.ui_lines or key in self.share_headings)
 
     def is_footer_line(self, text: str) -> bool:
         folded = text.casefold()

@@ -20,6 +20,10 @@ from thidua.extract.clean.authors import parse_byline
     ("MINH TÂM (LĐLĐ tỉnh Thanh Hóa)", "Minh Tâm"),
     ("Trần Vũ - 22/01/2024 10:15", "Trần Vũ"),
     ("Trần Vũ | 10:15 22/01/2024", "Trần Vũ"),
+    ("Thanh Nhàn - Ban Tuyên giáo", "Thanh Nhàn"),
+    ("Thanh Nhàn, Ban Tuyên giáo LĐLĐ tỉnh", "Thanh Nhàn"),
+    ("HÀ ANH - LĐLĐ QUẬN HẢI CHÂU", "Hà Anh"),
+    ("Minh Tâm - Đoàn Hà", "Minh Tâm - Đoàn Hà"),
 ])
 def test_bylines(line, author):
     assert parse_byline(line) == author
@@ -27,7 +31,7 @@ def test_bylines(line, author):
 
 @pytest.mark.parametrize("line", [
     "Thi đua theo 3 đợt", "Hà Nội, ngày 5/3/2024", "Theo Báo Lao Động", "Xin cảm ơn!", "Công đoàn Việt Nam",
-    "Chia sẻ", "", "Đợt 1 từ ngày 1/1/2023 đến 30/6/2023",
+    "Chia sẻ", "", "Đợt 1 từ ngày 1/1/2023 đến 30/6/2023", "Ban Tuyên giáo",
     "Phong trào thi đua “Lao động giỏi” đã đi vào chiều sâu và có ý nghĩa thiết thực đối với người lao động",
 ])
 def test_lines_that_are_not_bylines(line):
