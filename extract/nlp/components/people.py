@@ -60,10 +60,10 @@ def _role_end(doc: Doc, end: int) -> int:
             break
         previous_end = token.idx + len(word)
         inner = [s for s in starts if token.idx < s < token.idx + len(word)]
-        if inner and word[:1].isupper() and text[inner[0] - 1] == " ":
+        if inner and token.idx not in starts and word[:1].isupper() and text[inner[0] - 1] == " ":
             role_end = inner[0] - 1  # "Nữ công Công đoàn" is one word to underthesea: keep "Nữ công"
             break
-        if token.idx in starts or inner or lex.roles.match(text, token.idx) or word.lower() in lex.role_stops:
+        if token.idx in starts or inner or _new_role(text, token.idx, count) or word.lower() in lex.role_stops:
             break
         if word in ("-", "–"):
             pending_dash = True  # "Tuyên giáo - Nữ công": kept only if a capitalised word follows
@@ -72,6 +72,13 @@ def _role_end(doc: Doc, end: int) -> int:
             break
         role_end, count, pending_dash = token.idx + len(word), count + 1, False
     return role_end
+
+
+def _new_role(text: str, pos: int, count: int) -> bool:
+    """A second role starts at `pos`, ending the first; a lower-case job right after the head
+    names what the person does ("nhân viên lễ tân", "công nhân lái xe") and carries on."""
+    role = people_lexicon().roles.match(text, pos)
+    return bool(role) and (count > 0 or not role.group(0).islower())
 
 
 def _organization_after(doc: Doc, pos: int) -> str | None:
@@ -127,16 +134,21 @@ def _role_before(doc: Doc, mention: Mention) -> tuple[str, str | None] | None:
 
 def role_of(doc: Doc, mention: Mention) -> tuple[str | None, str | None]:
     """(role, organisation) next to a mention: apposition first, then the chain before it; a
-    bare "(Công ty May Thăng Long)" after the name gives the organisation alone."""
+    bare "(Công ty May Thăng Long)" or ", Trường Tiểu học Quảng An" right after the name
+    gives the organisation alone."""
     found = _role_after(doc, mention) or _role_before(doc, mention)
     if found and found[1] is None:
-        return found[0], _organization_in_brackets(doc, mention)
-    return found if found else (None, _organization_in_brackets(doc, mention))
+        return found[0], _organization_beside(doc, mention)
+    return found if found else (None, _organization_beside(doc, mention))
 
 
-def _organization_in_brackets(doc: Doc, mention: Mention) -> str | None:
-    bracket = re.compile(r"\s*\(").match(text_of(doc), mention.end)
-    org = _org_at(doc, bracket.end()) if bracket else None
+_BESIDE = re.compile(r"\s*(?:\(|,\s*)")
+
+
+def _organization_beside(doc: Doc, mention: Mention) -> str | None:
+    """An organisation in brackets or in apposition right after the name."""
+    opener = _BESIDE.match(text_of(doc), mention.end)
+    org = _org_at(doc, opener.end()) if opener else None
     return org["name"] if org else None
 
 

@@ -1,0 +1,40 @@
+"""Roles that are jobs: named after the name ("anh X, lễ tân Khách sạn Y") or before it
+("cô giáo X, Trường …"), and jobs qualified by another job ("nhân viên lễ tân")."""
+import pytest
+
+from thidua.extract.nlp import extract_facts
+
+
+def people(text):
+    return [(p["name"], p["role"], p["organization"]) for p in extract_facts(text)["people"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tiêu biểu có anh Phan Văn Lộc, lễ tân Khách sạn Sông Hàn, được khách khen ngợi.",
+     [("Phan Văn Lộc", "lễ tân", "Khách sạn Sông Hàn")]),
+    ("Chị Nguyễn Thị Hạnh, kế toán Công ty CP Dệt Hòa Thọ, cho biết quỹ đã tăng.",
+     [("Nguyễn Thị Hạnh", "kế toán", "Công ty CP Dệt Hòa Thọ")]),
+    ("Anh Trần Văn Bình, tài xế Công ty Taxi Sông Hàn, chưa từng bị phản ánh.",
+     [("Trần Văn Bình", "tài xế", "Công ty Taxi Sông Hàn")]),
+    # a job before the name, the organisation in apposition after it
+    ("Khen thưởng cô giáo Lê Thị Thu Hà, Trường Tiểu học Nghĩa Tân; anh Đỗ Văn Hùng, thợ điện.",
+     [("Lê Thị Thu Hà", "cô giáo", "Trường Tiểu học Nghĩa Tân"), ("Đỗ Văn Hùng", "thợ điện", None)]),
+    ("Thầy giáo Vũ Đình Khoa (Trường THCS Cầu Giấy) chia sẻ kinh nghiệm.",
+     [("Vũ Đình Khoa", "Thầy giáo", "Trường THCS Cầu Giấy")]),
+    # a lower-case job right after the head carries on
+    ("Chị Đỗ Thu Hằng, nhân viên lễ tân Khách sạn Sông Hàn, đạt giải nhất.",
+     [("Đỗ Thu Hằng", "nhân viên lễ tân", "Khách sạn Sông Hàn")]),
+    ("Anh Lê Văn Tú, công nhân lái xe Công ty Xe buýt Thủ đô, nói.",
+     [("Lê Văn Tú", "công nhân lái xe", "Công ty Xe buýt Thủ đô")]),
+    # an office after a job is a second role: the first one stands alone
+    ("Ông Lê Văn Tú, cán bộ Chủ tịch Công đoàn Công ty May 10, phát biểu.",
+     [("Lê Văn Tú", "cán bộ", None)]),
+    # an organisation alone in apposition
+    ("Chị Nguyễn Thị Hoa, Công ty May 10, nhận giải.", [("Nguyễn Thị Hoa", None, "Công ty May 10")]),
+])
+def test_job_roles(text, expected):
+    assert people(text) == expected
+
+
+def test_no_organisation_from_a_later_clause():
+    assert people("Ông Nguyễn Văn Nam cảm ơn Công đoàn, Công ty đã hỗ trợ.") == [("Nguyễn Văn Nam", None, None)]
