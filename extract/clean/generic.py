@@ -96,7 +96,12 @@ def find_title(root: etree._Element) -> tuple[str | None, etree._Element | None]
             break
     if best is not None and (best_score >= 0.5 or not hint):
         return text_of(best), best
-    return _title_printed_on_page(root, full_hint) or (hint, None)
+    found = _title_printed_on_page(root, full_hint)
+    if found is None:  # og:title may be cut short or worded apart from what the page prints
+        node = root.find(".//title")
+        page_title = text_of(node) if node is not None else None
+        found = _title_printed_on_page(root, page_title) if page_title and page_title != full_hint else None
+    return found or (hint, None)
 
 
 def _title_printed_on_page(root: etree._Element, page_title: str | None):
@@ -106,7 +111,7 @@ def _title_printed_on_page(root: etree._Element, page_title: str | None):
     for part in split_title(page_title) if page_title else ():
         element = _element_saying(root, part) if len(part) >= 8 else None
         if element is not None:
-            found.append((normalize_inline(part), element))
+            found.append((text_of(element) if _is_cut(part) else normalize_inline(part), element))
     if len(found) < 2:
         return found[0] if found else None
     order = {element: index for index, element in enumerate(root.iter())}
@@ -119,15 +124,24 @@ def _element_saying(root: etree._Element, text: str) -> etree._Element | None:
     """The first element of the body whose whole text is `text` (a headline set in <b> or a cell,
     maybe spanning inline elements: '<b>Tổng kết</b> phong trào …')."""
     body = root.find("body")
-    key, opening = match_key(text), text.casefold()[:8]
+    cut = _is_cut(text)
+    key, opening = match_key(text.rstrip(".… ") if cut else text), text.casefold()[:8]
     for element in body.iter() if body is not None else ():
         # Check the start of the element's text before its whole text.
         if isinstance(element.tag, str) and element.tag not in ("a", "title") and \
                 _leading_text(element).casefold().startswith(opening):
             candidate = text_content(element)
-            if abs(len(candidate.strip()) - len(text)) < 10 and match_key(candidate) == key:
+            size = len(candidate.strip())
+            if cut and len(text) - 4 <= size <= 2 * len(text) and match_key(candidate).startswith(key):
+                return element
+            if abs(size - len(text)) < 10 and match_key(candidate) == key:
                 return element
     return None
+
+
+def _is_cut(text: str) -> bool:
+    """A title cut short by the site ('Tổng kết phong trào “Công nhân giỏi…')."""
+    return text.endswith(("...", "…")) and len(text) >= 20
 
 
 def _leading_text(element: etree._Element) -> str:

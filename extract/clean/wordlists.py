@@ -87,7 +87,7 @@ def wordlists() -> WordLists:
         r"^\s*(?:" + "|".join(re.escape(p) for p in prefixes) + r")\s*[:：.\-–]\s*", re.IGNORECASE)
     units = sorted(data["byline_unit_words"], key=len, reverse=True)
     byline_unit = re.compile(
-        r"\s*(?:\s[-–—]|,)\s+(?:" + "|".join(re.escape(u) for u in units) + r")(?=\s|$).*$")
+        r"\s*(?:\s[-–—]|,)\s+(?:" + "|".join(re.escape(u) for u in units) + r")(?=\s|$).*$", re.IGNORECASE)
     junk = re.compile("|".join(f"(?:{p})" for p in data["junk_line_patterns"]), re.IGNORECASE)
     image_name = re.compile("|".join(f"(?:{p})" for p in data["image_name_patterns"]), re.IGNORECASE)
     return WordLists(

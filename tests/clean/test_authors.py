@@ -24,6 +24,7 @@ from thidua.extract.clean.authors import parse_byline
     ("Thanh Nhàn, Ban Tuyên giáo LĐLĐ tỉnh", "Thanh Nhàn"),
     ("HÀ ANH - LĐLĐ QUẬN HẢI CHÂU", "Hà Anh"),
     ("Minh Tâm - Đoàn Hà", "Minh Tâm - Đoàn Hà"),
+    ("THANH NHÀN - BAN TUYÊN GIÁO", "Thanh Nhàn"),
 ])
 def test_bylines(line, author):
     assert parse_byline(line) == author

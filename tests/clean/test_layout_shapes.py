@@ -185,3 +185,17 @@ def test_after_a_caption_a_bold_line_is_a_heading_again():
     kinds = [(piece.kind, piece.text) for piece in BlockWalker().walk(container)]
     assert ("caption", "Lớp tiếng Hàn giao tiếp.") in kinds
     assert ("heading", "Từ những cách làm ở cơ sở") in kinds
+
+
+def test_a_headline_cut_short_in_the_page_title_is_read_whole_from_the_page():
+    headline = "Tổng kết phong trào thi đua “Công nhân giỏi nghề, sáng tạo” giai đoạn 2021 – 2023"
+    page = _page(f"<table><tr><td><b>{headline}</b></td></tr><tr><td>{BODY}</td></tr></table>",
+                 title="Tổng kết phong trào thi đua “Công nhân giỏi nghề…")
+    assert clean_html(page, url=URL).title == headline
+
+
+def test_og_title_worded_apart_falls_back_to_the_page_title():
+    headline = "Tổng kết phong trào thi đua “Công nhân giỏi nghề” năm 2023"
+    page = _page(f"<div><span>{headline}</span></div><div>{BODY}</div>", title=f"LĐLĐ tỉnh - {headline}",
+                 head='<meta property="og:title" content="Công nhân giỏi nghề: tổng kết năm">')
+    assert clean_html(page, url=URL).title == headline
