@@ -31,7 +31,7 @@ _NOT_PUBLISHED = re.compile(r"cập nhật|sửa đổi|updated|modified|hôm na
 _PUBLISHED_LABEL = re.compile(r"ngày đăng|đăng lúc|đăng ngày|xuất bản|published|posted", re.IGNORECASE)
 _DATE_CLASS_WORDS = frozenset({"date", "time", "datetime", "publish", "published", "pubdate", "ngaydang",
                                "post", "meta", "tool", "info", "detail", "timeago", "dateline", "ngay"})
-_DATE_TAGS = frozenset({"time", "span", "div", "p", "i", "em", "small", "li", "td", "font", "b", "strong"})
+_DATE_TAGS = frozenset({"time", "span", "div", "p", "i", "em", "small", "li", "td", "font", "b", "strong", "dd", "abbr"})
 META_KEYS = ("article:published_time", "datePublished", "og:published_time", "pubdate", "publishdate",
              "publish-date", "article.published", "dc.date.issued", "DC.date.issued", "dcterms.created",
              "sailthru.date", "date")
@@ -168,12 +168,12 @@ def date_near_title(title: etree._Element | None, limit: int = 40) -> str | None
 
 
 def _labelled_date_above(title: etree._Element) -> str | None:
-    """A 'Ngày đăng' or 'Cập nhật lúc' line among the three boxes before the headline (never a
-    bare date there: the header's 'today' line is one)."""
+    """A 'Ngày đăng' or 'Cập nhật lúc' line, or a date with its time, among the three boxes before
+    the headline (never a bare day there: the header's 'today' line is one)."""
     for sibling in list(title.itersiblings(preceding=True))[:3]:
         for element in sibling.iter() if isinstance(sibling.tag, str) else ():
             found = _date_in(element)
-            if found and found[1] != _PLAIN:
+            if found and (found[1] != _PLAIN or "T" in found[0]):
                 return found[0]
     return None
 

@@ -199,3 +199,13 @@ def test_og_title_worded_apart_falls_back_to_the_page_title():
     page = _page(f"<div><span>{headline}</span></div><div>{BODY}</div>", title=f"LĐLĐ tỉnh - {headline}",
                  head='<meta property="og:title" content="Công nhân giỏi nghề: tổng kết năm">')
     assert clean_html(page, url=URL).title == headline
+
+
+def test_a_date_with_its_time_right_above_the_headline():
+    assert _published("", before="<div><a href='/c'>Công đoàn</a><span>Ngày 08/12/2023 09:45</span></div>") == \
+        "2023-12-08T09:45:00+07:00"
+
+
+def test_a_date_in_a_definition_list_of_article_details():
+    info = "<dl><dt>Chi tiết</dt><dd>Viết bởi Minh Anh</dd><dd>Cập nhật lúc 14:25, 03/10/2023</dd></dl>"
+    assert _published(info) == "2023-10-03T14:25:00+07:00"
