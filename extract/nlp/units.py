@@ -38,6 +38,8 @@ class Units:
     stop_phrases: frozenset[tuple[str, ...]]
     no_coordination_after: frozenset[str]
     no_coordination_before: tuple[tuple[str, ...], ...]
+    subject_skip: frozenset[str]
+    subject_not_nouns: tuple[str, ...]
 
     @staticmethod
     @lru_cache(maxsize=1)
@@ -56,6 +58,8 @@ class Units:
             stop_phrases=frozenset(tuple(w.lower().split()) for w in context["stop_words"]),
             no_coordination_after=frozenset(w.lower() for w in units["no_coordination_after"]),
             no_coordination_before=tuple(tuple(w.lower().split()) for w in units["no_coordination_before"]),
+            subject_skip=frozenset(context["subject_skip"]),
+            subject_not_nouns=tuple(sorted(context["subject_not_nouns"], key=len, reverse=True)),
         )
 
     def measures_time(self, unit: str) -> bool:
@@ -186,3 +190,24 @@ def find_unit(source: Words, after: int, units: Units) -> tuple[str, int] | None
         return text[start:end], end
     end = _coordinated(source, start, end, units)
     return text[start:end], end
+
+
+_SUBJECT = re.compile(r"(?<![\w])số\s+(?=[^\W\d_])", re.IGNORECASE)
+
+
+def subject_unit(source: Words, clause_start: int, before: int, units: Units) -> str | None:
+    """The noun of the last "(tổng) số <noun>" in text[clause_start:before] ("số sáng kiến
+    được công nhận … con số này là 517" -> "sáng kiến"), or None."""
+    text, found = source.text, None
+    for m in _SUBJECT.finditer(text, clause_start, before):
+        start = m.end()
+        skip = _syllables(text, start)[:1]
+        if skip and skip[0][2] in units.subject_skip:
+            start = _skip_space(text, skip[0][1])
+        if any(text[start:start + len(w)].lower() == w and not text[start + len(w):start + len(w) + 1].isalnum()
+               for w in units.subject_not_nouns):
+            continue  # "con số này", "số liệu": no counted noun
+        end = _noun_phrase(source, start, units)
+        if end is not None and end <= before:
+            found = text[start:end]
+    return found

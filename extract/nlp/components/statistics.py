@@ -22,7 +22,7 @@ from ..facts import add_fact, facts_of
 from ..numbers import apply_scales, parse_number, qualifier_before, scale_pattern
 from ..rules import load_rules
 from ..temporal import date_mentions, word_alternation
-from ..units import Units, Words, find_unit
+from ..units import Units, Words, find_unit, subject_unit
 
 NAME_FIELDS = ("campaigns", "awards", "people", "organizations", "date_ranges")
 _QUOTE = re.compile(r"[“\"«]([^”\"»\n]{1,300})[”\"»]")
@@ -53,6 +53,7 @@ def _before_regexes() -> dict[str, re.Pattern]:
         "name": re.compile(rf"(?:^|\W)(?:{word_alternation(ctx['name_before'])})\s*$", re.IGNORECASE),
         "number_word": re.compile(rf"(?:^|\W)(?P<prev>\w+)?\s*{ctx['number_word']}\s*$", re.IGNORECASE),
         "quote_cue": re.compile(rf"(?:^|\W)(?:{word_alternation(ctx['name_cues_before_quote'])})\s*:?\s*$", re.IGNORECASE),
+        "subject_verb": re.compile(rf"(?:^|\W)(?:{word_alternation(ctx['subject_verbs'])})\s*$", re.IGNORECASE),
         "target": re.compile(rf"(?:^|\W)(?:{word_alternation(ctx['target_cues'])})(?:\W|$)", re.IGNORECASE),
     }
 
@@ -121,6 +122,27 @@ def _value(m: re.Match) -> int | float | None:
 _MORE_PART = re.compile(r"(\d+(?:,\d+)?)\s+(\S+)")
 
 
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
+
+
+def _unit_of_subject(source: Words, m: re.Match, units: Units) -> tuple[str, int] | None:
+    """A bare number after "lên", "là", "đạt" … counts the noun of "số <noun>" earlier in the
+    clause ("nâng tổng số sáng kiến lên 3.000"); it must end its phrase."""
+    text = source.text
+    following = _NEXT_WORD.match(text, m.end(), m.end() + 20)
+    if following and following.group(1).lower() not in units.stop_words:
+        return None  # a word follows that is neither a unit nor a function word: not a bare count
+    floor = max(0, m.start() - 40)
+    before = text[floor:m.start()]
+    qualifier = qualifier_before(before)
+    head = floor + len(before.rstrip()) - len(qualifier) if qualifier else m.start()
+    if not _before_regexes()["subject_verb"].search(text[max(0, head - 20):head]):
+        return None
+    clause_start = head - len(_clause_before(text, head))
+    unit = subject_unit(source, clause_start, head, units)
+    return (unit, m.end()) if unit else None
+
+
 def statistic_at(source: Words, m: re.Match, units: Units) -> dict[str, Any] | None:
     """The statistic a number match makes, or None."""
     text = source.text
@@ -132,7 +154,7 @@ def statistic_at(source: Words, m: re.Match, units: Units) -> dict[str, Any] | N
     elif m.group("cur"):
         unit, end = units.currency(m.group("cur")), m.end()
     else:
-        found = find_unit(source, m.end(), units)
+        found = find_unit(source, m.end(), units) or _unit_of_subject(source, m, units)
         if found is None:
             return None
         unit, end = found
