@@ -191,6 +191,26 @@ def contest_prizes(doc: Doc) -> list[dict]:
     return found
 
 
+_PRIZE_WORD = re.compile(r"(?<![\w])[gG]iải (?=[^\W\d_])")
+_OWNED_BY = re.compile(r"\s+thuộc\s+về\s")
+_AWARD_VERB_BEFORE = re.compile(r"(?<!\w)(?:đạt|đoạt|giành|nhận|được\s+trao|được\s+tặng)\s*$", re.I)
+
+
+def titled_prizes(doc: Doc) -> list[dict]:
+    """'giải Thí sinh trẻ triển vọng thuộc về chị …', 'đoạt giải Tay nghề trẻ': a prize named
+    by a capitalised phrase, taken only where the text says who won it."""
+    lex, text, found = award_lexicon(), text_of(doc), []
+    for match in _PRIZE_WORD.finditer(text):
+        first = text[match.end():match.end() + 20].split()[0]
+        if not is_title(first) or lex.prize.match(text, match.start()) or lex.named_prizes.match(text, match.start()):
+            continue
+        end = _phrase_end(text, match.end(), lex.prize_stops, lex.max_prize_words)
+        won = _OWNED_BY.match(text, end) or _AWARD_VERB_BEFORE.search(text, max(0, match.start() - 20), match.start())
+        if end > match.end() and won:
+            found.append(_item(match.start(), end, text[match.start():end], "giải"))
+    return found
+
+
 # --- recipients ---------------------------------------------------------------------------
 
 def _full_name(doc: Doc, mention: Mention) -> str | None:

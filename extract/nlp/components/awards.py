@@ -1,10 +1,11 @@
 """Component thidua_awards: writes doc.spans["awards"].
 
-Award mentions come in five shapes: a title after "danh hiệu" (quoted or not), a known title
+Award mentions come in six shapes: a title after "danh hiệu" (quoted or not), a known title
 after an award verb ("đạt Lao động tiên tiến"), a certificate, flag or order ("Bằng khen của
 Tổng LĐLĐ Việt Nam", "được Sở Y tế tặng Giấy khen" -> "Giấy khen của Sở Y tế"), a named prize
-("Giải thưởng Nguyễn Đức Cảnh") and a contest prize ("giải nhất nghề Hàn CO2"). Names used
-as campaigns are skipped. The recipient is the person, pronoun ("anh", resolved to the person
+("Giải thưởng Nguyễn Đức Cảnh"), a contest prize ("giải nhất nghề Hàn CO2") and a prize named
+by a capitalised phrase where the text says who won it ("giải Tay nghề trẻ thuộc về …").
+Names used as campaigns are skipped. The recipient is the person, pronoun ("anh", resolved to the person
 last named) or unit before a receiving verb, or after "cho"; counted groups ("27 cá nhân")
 give none. The year is the nearest single year after the title in its clause, else before it.
 Rules: extract/rules/awards.yaml.
@@ -21,7 +22,7 @@ from ..lexicon import award_lexicon, people_lexicon
 from ..quotes import quotes_of
 from ..scan import SpanIndex, clause_end, clause_start, fact_spans, sentence_at, text_of, years_in
 from ..award_parts import (contest_prizes, coordinated, documents, is_proposal, known_titles, named_prizes,
-                          recipient_of, unquoted_titles)
+                          recipient_of, titled_prizes, unquoted_titles)
 
 
 def _quoted_titles(doc: Doc) -> list[dict]:
@@ -60,7 +61,7 @@ def _without_overlaps(found: list[dict], blocked: list[tuple[int, int]]) -> list
 def find_awards(doc: Doc) -> list[dict]:
     """Every award mention with title, kind, giver, recipient and year, in text order."""
     found = _quoted_titles(doc) + unquoted_titles(doc) + known_titles(doc)
-    found += documents(doc) + named_prizes(doc) + contest_prizes(doc)
+    found += documents(doc) + named_prizes(doc) + contest_prizes(doc) + titled_prizes(doc)
     awards = [a for a in _without_overlaps(found, fact_spans(doc, "campaigns")) if not is_proposal(doc, a)]
     award_spans = SpanIndex((a["char_start"], a["char_end"]) for a in awards)
     for index, award in enumerate(awards):

@@ -1,0 +1,32 @@
+"""A prize named by a capitalised phrase after "giải", taken where the text says who won it."""
+import pytest
+
+from thidua.extract.nlp import extract_facts
+
+
+def awards(text):
+    return [(a["title"], a["recipient"], a["year"]) for a in extract_facts(text)["awards"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Giải nhì thuộc về anh Lý Văn Khánh; giải Thí sinh xuất sắc nhất thuộc về chị Trần Thị Mơ.",
+     [("Giải nhì", "Lý Văn Khánh", None), ("giải Thí sinh xuất sắc nhất", "Trần Thị Mơ", None)]),
+    ("Anh Lê Văn Hòa đoạt giải Tay nghề trẻ năm 2024.", [("giải Tay nghề trẻ", "Lê Văn Hòa", 2024)]),
+    ("Chị Phạm Thị Xuân giành giải Phong cách biểu diễn tại hội thi.",
+     [("giải Phong cách biểu diễn", "Phạm Thị Xuân", None)]),
+])
+def test_titled_prizes(text, expected):
+    assert awards(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Giải Bóng đá Công nhân khai mạc sáng nay.",        # an event: nobody won it here
+    "Đội tuyển tham dự Giải Việt dã toàn quốc.",
+    "Ban tổ chức công bố Giải Thí sinh triển vọng vào ngày mai.",
+])
+def test_events_and_unwon_prizes_are_not_awards(text):
+    assert awards(text) == []
+
+
+def test_rank_prizes_stay_contest_prizes():
+    assert awards("Chị Phạm Thị Xuân đạt giải Nhì cuộc thi tay nghề.") == [("giải Nhì cuộc thi tay nghề", "Phạm Thị Xuân", None)]
