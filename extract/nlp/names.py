@@ -134,7 +134,7 @@ def _unlisted_surname(text: str, words: list[str], offsets: tuple, cue: str | No
     lex = people_lexicon()
     if not 2 <= len(words) <= MAX_NAME or not (cue or len(words) >= 3) or words[0] in lex.not_name_openers:
         return []
-    if any(w in lex.not_name_words or w in lex.abbreviations or w.isupper() for w in words):
+    if any(w in lex.not_name_words or w in lex.abbreviations or (len(w) > 1 and w.isupper()) for w in words):
         return []
     if match_key(" ".join(words)) in lex.not_people or place_led(words, lex):
         return []

@@ -14,7 +14,8 @@ from typing import Any, Callable, Iterable
 
 from spacy.tokens import Doc
 
-SYLLABLE = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*")
+# "H'Hen", "K'Bròn": Tây Nguyên names join a letter to a syllable with an apostrophe
+SYLLABLE = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*(?:['’][^\W\d_]+)?")
 YEAR = re.compile(r"(?<![\d/.-])(?:19[5-9]\d|20[0-4]\d)(?![\d/])")
 
 
@@ -32,7 +33,9 @@ def text_of(doc: Doc) -> str:
 
 
 def is_title(word: str) -> bool:
-    """A syllable written with a capital and then lower case ("Huệ", "A")."""
+    """A syllable written with a capital and then lower case ("Huệ", "A", "H'Hen")."""
+    if "'" in word or "’" in word:
+        return all(is_title(part) for part in re.split(r"['’]", word) if part) and word[-1:].isalpha()
     return word[:1].isupper() and (len(word) == 1 or word[1:].islower())
 
 

@@ -56,3 +56,20 @@ def test_the_organisation_keeps_its_place_led_name():
 ])
 def test_place_led(words, expected):
     assert place_led(words, people_lexicon()) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Tây Nguyên names: an apostrophe joins a letter to a syllable; "Y", "H'" open many names
+    ("Chị H'Mai Niê, công nhân Công ty Cà phê Ea Tul, đạt giải nhất.",
+     [("H'Mai Niê", "công nhân", "Công ty Cà phê Ea Tul")]),
+    ("Bà Y Thị Hoa, Phó Chủ tịch LĐLĐ tỉnh Đắk Nông, cho biết.",
+     [("Y Thị Hoa", "Phó Chủ tịch", "LĐLĐ tỉnh Đắk Nông")]),
+    ("Chị Rơ Châm H'Lan, công nhân Công ty Cao su Chư Prông, phát biểu.",
+     [("Rơ Châm H'Lan", "công nhân", "Công ty Cao su Chư Prông")]),
+])
+def test_apostrophe_names(text, expected):
+    assert people(text) == expected
+
+
+def test_single_quotes_are_not_names():
+    assert people("Phong trào 'Lao động giỏi' được hưởng ứng; anh Lê Văn An nói 'Tôi rất vui'.") == [("Lê Văn An", None, None)]
