@@ -38,3 +38,28 @@ def test_phase_with_years_in_brackets():
     phases = [(p["number"], p["start"], p["end"], p["campaign"]) for p in facts["phases"]]
     assert (2, "2024", "2026", "Thợ giỏi đất Mỏ") in phases
     assert ("2024", "2026") in [(d["start"], d["end"]) for d in facts["date_ranges"]]
+
+
+def _phases(text):
+    return [(p["number"], p["start"], p["end"], p["campaign"]) for p in extract_facts(text)["phases"]]
+
+
+def test_owner_named_after_the_stage_dates():
+    assert _phases("Kết thúc giai đoạn 1 (2020-2022), tỉnh tiếp tục giai đoạn 2 (2023-2025) của phong trào "
+                   "“Xanh - Sạch - Đẹp”.") == [(1, "2020", "2022", "Xanh - Sạch - Đẹp"), (2, "2023", "2025", "Xanh - Sạch - Đẹp")]
+
+
+def test_owner_after_day_ranges():
+    assert _phases("Đợt 1 từ ngày 1/3 đến 30/4/2025, đợt 2 từ ngày 1/6 đến 31/8/2025 của chương trình "
+                   "“Tháng công nhân”.") == [(1, "2025-03-01", "2025-04-30", "Tháng công nhân"),
+                                              (2, "2025-06-01", "2025-08-31", "Tháng công nhân")]
+
+
+def test_a_project_stage_after_its_dates_is_no_phase():
+    assert _phases("Giai đoạn 2 (2023-2025) của dự án “Đường vành đai 3” đã khởi công.") == []
+
+
+def test_a_later_stage_of_another_campaign_lends_nothing_far_away():
+    text = ("Giai đoạn 1 (2019-2021) đã kết thúc. " + "Công nhân tiếp tục lao động sản xuất. " * 30
+            + "Giai đoạn 2 (2022-2024) của phong trào “Thợ giỏi” bắt đầu.")
+    assert _phases(text) == [(1, "2019", "2021", None), (2, "2022", "2024", "Thợ giỏi")]

@@ -119,7 +119,7 @@ def _previous_sentence(page: Page, sent: tuple[int, int]) -> tuple[int, int] | N
     return None if previous == sent or "\n" in page.text[previous[1]:sent[0]] else previous
 
 
-def _campaign_of(page: Page, cue: re.Match, sent: tuple[int, int], series_start: int) -> str | None:
+def _campaign_of(page: Page, cue: re.Match, sent: tuple[int, int], series_start: int, owner_at: int) -> str | None:
     """The campaign the text ties the phase to, or None.
 
     Named before the cue in the phase's sentence or in the sentence announcing the stages
@@ -128,8 +128,8 @@ def _campaign_of(page: Page, cue: re.Match, sent: tuple[int, int], series_start:
     chương trình") and named shortly before. A year after the word ("phong trào thi đua năm
     2024") means the year's movement in general: no tie.
     """
-    cue_start, cue_end = cue.start(), cue.end()
-    named_after = _campaign_named_after(page, cue_end)
+    cue_start = cue.start()
+    named_after = _campaign_named_after(page, owner_at)
     if named_after:
         return named_after
     named = _campaigns_before(page, cue_start)
@@ -180,7 +180,19 @@ def _campaign_named_after(page: Page, cue_end: int) -> str | None:
 @lru_cache(maxsize=1)
 def of_campaign_regex() -> re.Pattern:
     words = word_alternation(_rules()["campaign_words"])
-    return re.compile(rf"\s*của\s+(?:{words})(?:\s+thi đua)?\s*[“\"«]?", re.IGNORECASE)
+    return re.compile(rf"\s*,?\s*của\s+(?:{words})(?:\s+thi đua)?\s*[“\"«]?", re.IGNORECASE)
+
+
+_DATES_OPEN = re.compile(r"[\s(]*(?:từ\s+)?(?:ngày\s+)?")
+
+
+def _after_own_dates(page: Page, cue_end: int, dates: DateRange | None) -> int:
+    """Where the words about the stage's owner start: after its dates when they follow the cue
+    ("giai đoạn 2 (2024 - 2026) của phong trào “…”", "đợt 2 từ … đến … của chương trình")."""
+    if dates is None or _DATES_OPEN.fullmatch(page.text, cue_end, dates.start_char) is None:
+        return cue_end
+    close = re.match(r"\s*\)", page.text[dates.end_char:dates.end_char + 3])
+    return dates.end_char + (close.end() if close else 0)
 
 
 def _date_range_in(page: Page, sent: tuple[int, int], start: int, end: int) -> DateRange | None:
@@ -203,23 +215,37 @@ def phases(doc: Doc) -> Doc:
     cue_starts = [m.start() for m, _ in cues]
     seen: set[tuple[int, Any, Any]] = set()
     last: dict[str, Any] = {}
+    found: list[dict[str, Any]] = []
     for index, (m, number) in enumerate(cues):
         sent = page.sentence_at(m.start())
         stretch_end = min(sent[1], cues[index + 1][0].start() if index + 1 < len(cues) else sent[1])
         dates = _date_range_in(page, sent, m.end(), stretch_end)
         theme = theme_regex().search(page.text, m.end(), stretch_end)
-        if (dates is None and theme is None) or not_a_campaign_regex().match(page.text, m.end()):
+        owner_at = _after_own_dates(page, m.end(), dates)
+        if (dates is None and theme is None) or not_a_campaign_regex().match(page.text, owner_at):
             continue
         start, end = (dates.start, dates.end) if dates else (None, None)
         if (number, start, end) in seen:
             continue
         seen.add((number, start, end))
         series_start = cue_starts[bisect_left(cue_starts, sent[0])]
-        campaign = _campaign_of(page, m, sent, series_start)
+        campaign = _campaign_of(page, m, sent, series_start, owner_at)
         if campaign is None and last.get("number") == number - 1 and m.start() - last["end"] <= _rules()["max_series_gap"]:
             campaign = last["campaign"]  # the next stage of the same series
         last = {"number": number, "end": stretch_end, "campaign": campaign}
         evidence = page.text[m.start():stretch_end].rstrip(" ,;.:\n")
-        add_fact(doc, "phases", m.start(), m.start() + len(evidence), number=number, start=start, end=end,
-                 theme=theme.group(1).strip() if theme else None, campaign=campaign, text=evidence)
+        found.append({"char_start": m.start(), "char_end": m.start() + len(evidence), "number": number, "start": start,
+                      "end": end, "theme": theme.group(1).strip() if theme else None, "campaign": campaign, "text": evidence})
+    for phase in _with_series_campaigns(found):
+        add_fact(doc, "phases", phase.pop("char_start"), phase.pop("char_end"), **phase)
     return doc
+
+
+def _with_series_campaigns(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """"Kết thúc giai đoạn 1 (…), tiếp tục giai đoạn 2 (…) của phong trào “…”": stage n
+    with no campaign takes the one of stage n+1 right after it."""
+    for earlier, later in zip(reversed(found[:-1]), reversed(found[1:])):
+        if (earlier["campaign"] is None and later["campaign"] and later["number"] == earlier["number"] + 1
+                and later["char_start"] - earlier["char_end"] <= _rules()["max_series_gap"]):
+            earlier["campaign"] = later["campaign"]
+    return found
