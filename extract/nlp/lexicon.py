@@ -175,6 +175,7 @@ class OrgLexicon:
     head_kinds: dict[str, str]
     place_only_heads: frozenset[str]
     standalone: frozenset[str]
+    complete_names: frozenset[str]
     place_word: re.Pattern      # matched at a position
     inner_word: re.Pattern
     final_word: re.Pattern
@@ -193,6 +194,7 @@ def org_lexicon() -> OrgLexicon:
         head_kinds=dict(rules["heads"]),
         place_only_heads=frozenset(rules["place_only_heads"]),
         standalone=frozenset(rules["standalone"]),
+        complete_names=frozenset(rules["complete_names"]),
         place_word=phrase_pattern(rules["place_words"]),
         inner_word=phrase_pattern(rules["inner_words"]),
         final_word=phrase_pattern(rules["final_words"]),

@@ -152,7 +152,7 @@ def find_organizations(doc: Doc) -> list[dict]:
 
 def _organization_at(doc: Doc, match: re.Match, limit: int, lex: OrgLexicon) -> dict | None:
     head = " ".join(match.group("head").split())
-    units = _units(doc, match.end(), limit)
+    units = _units(doc, match.end(), limit) if head not in lex.complete_names else []
     if units and text_of(doc)[match.end():units[0][0]] != " ":
         units = []
     kind = lex.head_kinds.get(head, "tổ chức")
