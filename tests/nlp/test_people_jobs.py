@@ -38,3 +38,20 @@ def test_job_roles(text, expected):
 
 def test_no_organisation_from_a_later_clause():
     assert people("Ông Nguyễn Văn Nam cảm ơn Công đoàn, Công ty đã hỗ trợ.") == [("Nguyễn Văn Nam", None, None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a personal detail between the name and the role
+    ("Chị Sùng Thị Dua, người dân tộc Mông, công nhân Công ty Chè Mộc Sương, được khen.",
+     [("Sùng Thị Dua", "công nhân", "Công ty Chè Mộc Sương")]),
+    ("Chị Vi Thị Hằng, sinh năm 1992, công nhân Công ty TNHH Điện tử Đông Nam, cho biết.",
+     [("Vi Thị Hằng", "công nhân", "Công ty TNHH Điện tử Đông Nam")]),
+    ("Anh Lê Văn Minh, 35 tuổi, thợ vận hành Công ty Than Núi Béo, cho biết.",
+     [("Lê Văn Minh", "thợ vận hành", "Công ty Than Núi Béo")]),
+    # state bodies with a place after them
+    ("Thượng tá Nguyễn Văn Hùng, Phó Giám đốc Công an tỉnh, trao quà.",
+     [("Nguyễn Văn Hùng", "Phó Giám đốc", "Công an tỉnh")]),
+    ("Bà Lê Thị Hoa, Giám đốc BHXH tỉnh Nghệ An, phát biểu.", [("Lê Thị Hoa", "Giám đốc", "BHXH tỉnh Nghệ An")]),
+])
+def test_details_and_state_bodies(text, expected):
+    assert people(text) == expected

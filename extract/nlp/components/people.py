@@ -18,11 +18,11 @@ from thidua.text import match_key
 
 from ..facts import add_fact
 from ..lexicon import people_lexicon
-from ..names import Mention, given_name_index, person_mentions, resolve_short
+from ..names import PERSONAL_DETAIL, Mention, given_name_index, person_mentions, resolve_short
 from ..scan import cached, text_of, fact_spans, inside, is_abbreviation, sentence_at, title_runs
 from .organizations import head_starts, organization_index, organization_starting, organizations_of
 
-_APPOSITION = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*(?:(?:,|\(|[-–])\s*(?:\d+\s+tuổi\s*,\s*)?(?:(?:hiện là|hiện|nguyên là|là)\s+)?"
+_APPOSITION = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*(?:(?:,|\(|[-–])\s*" + PERSONAL_DETAIL + r"(?:(?:hiện là|hiện|nguyên là|là)\s+)?"
                          r"|\s+(?:là|trở thành|được bầu làm|làm|giữ chức|hiện là|hiện giữ chức)\s+)")
 _CHAIN_FILLER = re.compile(r"năm\s+\d{4}|số\s+\d+|\([^()]*\)|(?<!\w)(?:đồng chí|ông|bà|anh|chị|cô|thầy)(?!\w)", re.I)
 _ROLE_END = re.compile(r"[,;.:()\n“”\"]|\s(?:của|tại|ở|và|cho|đã|được|cùng|với)\s")
