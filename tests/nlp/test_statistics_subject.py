@@ -34,3 +34,25 @@ def test_unit_from_the_subject(text, expected):
 ])
 def test_no_subject_unit(text):
     assert stats(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sau một năm, 4/4 đơn vị trong Cụm vượt các chỉ tiêu.", [(4, "đơn vị")]),
+    ("Có 11/13 CĐCS đạt vững mạnh.", [(11, "CĐCS")]),
+    ("Đến nay 9/10 doanh nghiệp đã ký thỏa ước, trong đó 100% có bữa ăn ca.", [(9, "doanh nghiệp"), (100, "%")]),
+])
+def test_fraction_counts(text, expected):
+    assert stats(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Ngày 5/5 đơn vị tổ chức lễ ra quân.",           # a date before its subject
+    "Sáng 2/3, công nhân nghỉ giữa ca.",
+    "Dịp 2/9 công nhân được thưởng thêm.",
+    "Từ 1/6 công nhân được nghỉ thêm.",
+    "Nhân dịp 20/11 giáo viên được tặng hoa.",      # the part is larger than the whole: a date
+    "Công ty trực 24/24 giờ, 7/7 ngày.",              # time, not a count
+    "Có 3/4 số doanh nghiệp đã ký thỏa ước.",         # a share, not a count
+])
+def test_fractions_that_are_not_counts(text):
+    assert stats(text) == []

@@ -51,3 +51,12 @@ def test_units_that_generalise(text, expected):
 ])
 def test_units_hard_cases(text, expected):
     assert stats(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Khánh thành 4 nhà văn hóa, 2 sân thể thao và 7 km đường bê tông.",
+     [(4, "nhà văn hóa"), (2, "sân thể thao"), (7, "km")]),
+    ("Tặng 30 tủ sách cho trẻ em.", [(30, "tủ sách")]),
+])
+def test_place_compounds(text, expected):
+    assert stats(text) == expected

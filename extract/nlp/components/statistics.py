@@ -58,10 +58,10 @@ def _before_regexes() -> dict[str, re.Pattern]:
     }
 
 
-def _blocked_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
+def _blocked_spans(doc: Doc, text: str, dates: bool = True) -> list[tuple[int, int]]:
     """Stretches where a number is part of something else: dates, names, quoted names
     (merged, so that one look-up tells whether a number falls in any of them)."""
-    spans = date_mentions(text)
+    spans = date_mentions(text) if dates else []
     for field in NAME_FIELDS:
         spans += [(attrs["char_start"], attrs["char_end"]) for _, attrs in facts_of(doc, field)]
     cue = _before_regexes()["quote_cue"]
@@ -177,20 +177,50 @@ def _repeated(found: dict[str, Any], seen: dict[Any, list[str]]) -> bool:
     return False
 
 
+_FRACTION = re.compile(r"(?<![\w.,/\-–])(\d{1,6})/(\d{1,6})(?![\w/%]|[.,]\d)")
+_DATE_BEFORE = re.compile(r"(?:^|\W)(?:ngày|hôm|sáng|chiều|tối|đêm|trưa|từ|đến|tới|tháng|dịp|lúc|và)\s*$", re.I)
+
+
+def fraction_counts(doc: Doc, source: Words, units: Units) -> list[dict[str, Any]]:
+    """"5/5 đơn vị", "12/15 CĐCS": the part is the count, of the noun after the fraction.
+    A day/month date ("ngày 5/5", "Sáng 2/3,") has no counted noun or a date word before it."""
+    text, found = source.text, []
+    names: list[tuple[int, int]] | None = None
+    for m in _FRACTION.finditer(text):
+        part, whole = int(m.group(1)), int(m.group(2))
+        if not 0 < part <= whole or _DATE_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
+            continue
+        unit = find_unit(source, m.end(), units)
+        if unit is None or unit[0].lower() in units.time_units or units.measures_time(unit[0]) or unit[0].lower() == "số":
+            continue  # "3/4 số doanh nghiệp": a share, not a count
+        names = _blocked_spans(doc, text, dates=False) if names is None else names
+        if _inside(names, m.start(), m.end()):
+            continue
+        kind = "target" if _before_regexes()["target"].search(_clause_before(text, m.start())) else "result"
+        found.append({"value": part, "unit": unit[0], "kind": kind, "qualifier": None, "start": m.start(), "end": unit[1]})
+    return found
+
+
 @Language.component("thidua_statistics")
 def statistics(doc: Doc) -> Doc:
     units = Units.load()
     source = Words(doc)
     blocked = _blocked_spans(doc, source.text)
     seen: dict[Any, list[str]] = {}
+    all_found: list[dict[str, Any]] = []
     for m in number_regex().finditer(source.text):
         if _inside(blocked, m.start(), m.end()):
             continue
         found = statistic_at(source, m, units)
-        if found is None:
-            continue
-        if _repeated(found, seen):
-            continue
-        start, end = found.pop("start"), found.pop("end")
-        add_fact(doc, "statistics", start, end, text=source.text[start:end], **found)
+        if found is not None:
+            all_found.append(found)
+    all_found += fraction_counts(doc, source, units)
+    for found in sorted(all_found, key=lambda f: f["start"]):
+        if not _repeated(found, seen):
+            _add(doc, source, found)
     return doc
+
+
+def _add(doc: Doc, source: Words, found: dict[str, Any]) -> None:
+    start, end = found.pop("start"), found.pop("end")
+    add_fact(doc, "statistics", start, end, text=source.text[start:end], **found)
