@@ -56,3 +56,13 @@ def test_fraction_counts(text, expected):
 ])
 def test_fractions_that_are_not_counts(text):
     assert stats(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lễ phát động năm 2025 tới 112 công đoàn cơ sở trực thuộc.", [(112, "công đoàn cơ sở")]),
+    ("Ngày 5/3 tới 40 công nhân được nhận quà.", [(40, "công nhân")]),
+    ("Mỗi tổ có từ 5 đến 7 người.", []),                     # a spread is not one value
+    ("Có từ 1.000 đến 2.000 lượt người tham gia.", []),
+])
+def test_a_date_before_tới_is_no_spread(text, expected):
+    assert stats(text) == expected

@@ -82,7 +82,7 @@ def _inside(merged: list[tuple[int, int]], start: int, end: int) -> bool:
     return (index >= 0 and merged[index][1] > start) or (index + 1 < len(merged) and merged[index + 1][0] < end)
 
 
-_SPREAD_END = re.compile(r"\d\s*(?:đến|tới|hoặc|[-–~])\s*$")
+_SPREAD_END = re.compile(r"(?P<date>(?:năm|tháng)\s+\d+|\d+/\d+)?\d?\s*(?:đến|tới|hoặc|[-–~])\s*$", re.IGNORECASE)
 
 
 def _is_identifier(text: str, start: int) -> bool:
@@ -90,8 +90,9 @@ def _is_identifier(text: str, start: int) -> bool:
     or closes a spread ("từ 5 đến 7 người") that is not one value."""
     before = text[max(0, start - 25):start]
     regexes = _before_regexes()
-    if regexes["name"].search(before) or _SPREAD_END.search(before):
-        return True
+    spread = _SPREAD_END.search(before)
+    if regexes["name"].search(before) or (spread and not spread.group("date") and spread.group(0)[:1].isdigit()):
+        return True  # "năm 2025 tới 112 CĐCS": the number before is a date, not a spread's start
     m = regexes["number_word"].search(before)
     return bool(m) and (m.group("prev") or "").lower() not in _context()["number_word_counts_after"]
 
