@@ -78,12 +78,13 @@ def command(db_path: str, sites: tuple[str, ...], start_urls: tuple[str, ...], a
         if site.removeprefix("www.") not in PROFILES and "." not in site:
             raise click.BadParameter(f"unknown site {site!r}; known: {', '.join(sorted(PROFILES))}",
                                      param_hint="SITE")
-    settings = dict(parse_setting(item) for item in overrides)
-    if recheck_days is not None:
-        settings["THIDUA_RECHECK_DAYS"] = recheck_days
-    if redis_url:
+    settings = {}
+    if redis_url:  # first, so that -s can still tune the shared crawl (e.g. THIDUA_REDIS_IDLE_TIMEOUT)
         settings.update(shared_scheduler(redis_url, db_path=db_path, sites=sites, start_urls=start_urls,
                                          allow=allow, since=since))
+    settings.update(parse_setting(item) for item in overrides)
+    if recheck_days is not None:
+        settings["THIDUA_RECHECK_DAYS"] = recheck_days
     with contextlib.ExitStack() as stack:
         mapping = mirror
         if mirror and Path(mirror).is_dir():
