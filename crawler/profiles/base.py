@@ -39,7 +39,6 @@ class SiteProfile:
     sitemaps: tuple[str, ...] = ()
     union_url: str | None = None  # regex: which feed/sitemap entries are union news (None: all articles)
     article: ArticleSelectors = field(default_factory=ArticleSelectors)
-    lead_prefix: str | None = None  # e.g. "(LĐTĐ)" opens every lead on laodongthudo.vn
 
     def is_article_url(self, url: str) -> bool:
         return re.search(self.article_url, url) is not None

@@ -29,5 +29,4 @@ PROFILE = SiteProfile(
     listing_links=LISTING_LINKS,
     next_page=NEXT_PAGE,
     article=ARTICLE,
-    lead_prefix="(LĐTĐ)",
 )
