@@ -41,7 +41,7 @@ class CleanArticle:
     canonical_url: str | None = None
     is_article: bool = True
     reason: str | None = None
-    method: str = "profile"  # "profile", "generic" or "text-dump": which path cleaned it
+    method: str = "profile"  # "profile", "generic", "text-dump", or "none" for a non-article
 
     @property
     def text(self) -> str:
@@ -52,7 +52,7 @@ class CleanArticle:
 
     @classmethod
     def not_article(cls, reason: str, url: str | None = None, site: str | None = None) -> "CleanArticle":
-        return cls(url=url, site=site, is_article=False, reason=reason)
+        return cls(url=url, site=site, is_article=False, reason=reason, method="none")
 
 
 def empty_facts() -> dict[str, list[dict[str, Any]]]:
