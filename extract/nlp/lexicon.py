@@ -42,6 +42,7 @@ class CampaignLexicon:
     titled_cues: frozenset[str]
     not_name_start: re.Pattern
     period_after_number: re.Pattern  # "6 tháng đầu năm": a period, not a number-led name
+    plural_before: re.Pattern   # "các", "những" ending right before a cue
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +62,7 @@ def campaign_lexicon() -> CampaignLexicon:
         max_unquoted_words=int(rules["max_unquoted_words"]),
         titled_cues=frozenset(c.lower() for c in rules["titled_cues"]),
         not_name_start=phrase_pattern(rules["not_name_starts"]),
+        plural_before=re.compile(WORD_START + r"(?:\d+|" + "|".join(map(re.escape, rules["plural_markers"])) + r")\s+$", re.I),
         period_after_number=re.compile(r"\d+(?:[.,]\d+)?\s+" + phrase_pattern(rules["periods"]).pattern
                                        + r"\s*(?:$|[,.;:]|" + phrase_pattern(rules["period_followers"]).pattern + ")", re.I),
     )

@@ -57,9 +57,15 @@ def _classify(doc: Doc, quote: Quote) -> None:
         if len(gap.split()) <= MAX_NEGATIVE_GAP_WORDS and not re.search(r"[.;!?]", gap):
             quote.label, quote.cue = lex.negative_kinds[_norm(negative.group("neg"))], negative.group("neg")
             return
-    if cue and lex.gap.fullmatch(left[cue.end():]):
+    if cue and (lex.gap.fullmatch(left[cue.end():]) or _plural_list(left, cue)):
         quote.label, quote.cue = "campaign", cue.group("cue")
         quote.kind = lex.cue_kinds[_norm(cue.group("cue"))]
+
+
+def _plural_list(left: str, cue: re.Match) -> bool:
+    """"các phong trào thi đua: “A”, “B”": a plural cue announces the list after its colon
+    (a bare "tinh thần thi đua: “…”" introduces a slogan)."""
+    return bool(re.fullmatch(r"\s*:\s*", left[cue.end():])) and bool(campaign_lexicon().plural_before.search(left, 0, cue.start()))
 
 
 def _norm(text: str) -> str:

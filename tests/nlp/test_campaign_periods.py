@@ -63,3 +63,16 @@ def test_a_later_stage_of_another_campaign_lends_nothing_far_away():
     text = ("Giai đoạn 1 (2019-2021) đã kết thúc. " + "Công nhân tiếp tục lao động sản xuất. " * 30
             + "Giai đoạn 2 (2022-2024) của phong trào “Thợ giỏi” bắt đầu.")
     assert _phases(text) == [(1, "2019", "2021", None), (2, "2022", "2024", "Thợ giỏi")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Công nhân hưởng ứng các phong trào thi đua: “Lao động giỏi”, “Lao động sáng tạo”.",
+     ["Lao động giỏi", "Lao động sáng tạo"]),
+    ("Công đoàn triển khai 2 phong trào: “Xanh - Sạch - Đẹp”, “Văn hóa doanh nghiệp”.",
+     ["Xanh - Sạch - Đẹp", "Văn hóa doanh nghiệp"]),
+    # a singular cue before a colon introduces a slogan or speech, not a campaign
+    ("Công nhân nêu cao tinh thần thi đua: “Làm hết việc, không hết giờ”.", []),
+    ("Nói về phong trào, chị Lan chia sẻ: “Chúng tôi rất phấn khởi”.", []),
+])
+def test_plural_cue_before_a_colon(text, expected):
+    assert names(text) == expected
