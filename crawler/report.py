@@ -96,11 +96,12 @@ def format_report(report: dict[str, Any]) -> str:
     lines = [f"crawl {report.get('status')} in {report.get('duration_s', 0):.1f}s"
              + (f" (run {report['run_id']})" if report.get("run_id") is not None else "")]
     rows = list(report.get("sites", {}).items()) + [("total", report.get("totals", {}))]
+    width = max(len(host) for host, _ in rows)
     for host, c in rows:
         skipped = c.get("skipped", {})
         skipped_text = ", ".join(f"{reason}: {n}" for reason, n in skipped.items())
         lines.append(
-            f"  {host:<22} fetched {c.get('fetched', 0):>5}  new {c.get('new', 0):>4}  "
+            f"  {host:<{width}} fetched {c.get('fetched', 0):>5}  new {c.get('new', 0):>4}  "
             f"updated {c.get('updated', 0):>3}  unchanged {c.get('unchanged', 0):>4}  "
             f"skipped {sum(skipped.values()):>4}  failed {c.get('failed', 0):>3}"
             + (f"  [{skipped_text}]" if skipped_text else "")

@@ -46,13 +46,23 @@ def store_seeds(store: Any, run_id: int) -> dict[str, int]:
     return outcome
 
 
-def crawl_mirror(db_path: str) -> dict[str, Any]:
+def show_progress(snapshot: dict[str, Any]) -> None:
+    totals = snapshot["totals"]
+    click.echo(f"  crawling… {totals['fetched']} pages fetched, {totals['new']} new, "
+               f"{sum(totals['skipped'].values())} skipped", err=True)
+
+
+def crawl_mirror(db_path: str, verbose: bool) -> dict[str, Any]:
     """Serve corpus/sites locally and crawl every site in it with the real spider."""
     from thidua.crawler.mirror import serve_mirror
     from thidua.crawler.run import run_crawl
 
+    if not verbose:  # the mirror holds a few pages per site, so most links lead to 404s: a line each is noise
+        logging.getLogger("thidua.crawl").setLevel(logging.WARNING)
+        logging.getLogger("thidua.crawler").setLevel(logging.WARNING)
     with serve_mirror(sites_dir()) as mirror:
-        return run_crawl(db_path, sites=list(mirror.hosts), start_urls=mirror.start_urls(), mirror=mirror.mapping)
+        return run_crawl(db_path, sites=list(mirror.hosts), start_urls=mirror.start_urls(), mirror=mirror.mapping,
+                         progress=None if is_quiet() else show_progress)
 
 
 def summary_lines(counts: dict[str, int], before: dict[str, int], seconds: float) -> list[str]:
@@ -95,7 +105,7 @@ def command(db_path: str) -> None:
             store.finish_run(run_id, "ok", {"seeds": seeds})
         if not is_quiet():
             click.echo(f"seed articles: {', '.join(f'{v} {k}' for k, v in sorted(seeds.items()))}", err=True)
-        report = crawl_mirror(db_path)
+        report = crawl_mirror(db_path, verbose=bool(click.get_current_context().meta.get("thidua.verbose")))
         with Store.open(db_path) as store:
             counts = store.counts()
             click.echo(crawl_lines(report))
