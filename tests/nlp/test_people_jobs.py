@@ -55,3 +55,16 @@ def test_no_organisation_from_a_later_clause():
 ])
 def test_details_and_state_bodies(text, expected):
     assert people(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Được biết, Hoàng Văn Dũng năm nay 42 tuổi, là thợ lò Công ty Than Vàng Danh.",
+     [("Hoàng Văn Dũng", "thợ lò", "Công ty Than Vàng Danh")]),
+    ("Anh Lê Văn Tú 35 tuổi, công nhân Công ty Than Hà Lầm, cho biết.",
+     [("Lê Văn Tú", "công nhân", "Công ty Than Hà Lầm")]),
+    # "và" before a second person is not part of the first one's organisation
+    ("Tham dự có Trần Văn Lực - Giám đốc Công ty CP Cơ khí Đông Anh và Lê Thị Hạnh - Chủ tịch Công đoàn công ty.",
+     [("Trần Văn Lực", "Giám đốc", "Công ty CP Cơ khí Đông Anh"), ("Lê Thị Hạnh", "Chủ tịch", None)]),
+])
+def test_age_before_the_role_and_two_people(text, expected):
+    assert people(text) == expected

@@ -126,7 +126,9 @@ def _cut_person(doc: Doc, head_end: int, name_end: int, lex: OrgLexicon) -> int:
     proper = any(c.isupper() for c in before) or lex.place_word.search(before)
     if person_start == run.start and not proper:
         return name_end  # "Trường THCS Lê Quý Đôn": the name is the school's
-    return len(text_of(doc)[:person_start].rstrip())
+    kept = text_of(doc)[head_end:person_start]
+    kept = re.sub(r"(?:\s+(?:và|cùng|với))?\s*$", "", kept)  # "Công ty … Đông Anh và Lê Thị Hạnh"
+    return head_end + len(kept)
 
 
 def _expansion(name: str, lex: OrgLexicon) -> str | None:
