@@ -258,18 +258,47 @@ def _subjects(doc: Doc, start: int, end: int) -> list[tuple[int, str | None]]:
 
 def _for_whom(doc: Doc, pos: int) -> tuple[bool, str | None]:
     """'… cho <recipient>' after the award: (found a 'cho', the named recipient or None)."""
-    text = text_of(doc)
-    match = _FOR.match(text, pos)
+    match = _FOR.match(text_of(doc), pos)
     if not match:
         return False, None
-    unit_word = re.match(r"(?:đội|đơn vị|tập thể)\s+", text[match.end():match.end() + 20])
-    org = _org_at(doc, match.end()) or (_org_at(doc, match.end() + unit_word.end()) if unit_word else None)
+    found = _recipient_at(doc, match.end())
+    return True, found[0] if found else None
+
+
+def _recipient_at(doc: Doc, pos: int) -> tuple[str | None, int, bool] | None:
+    """(name, end, is a person) of the organisation or person named at `pos` ("đội Công đoàn
+    Công ty …", "anh Nguyễn Văn A"), or None."""
+    text = text_of(doc)
+    unit_word = re.match(r"(?:đội|đơn vị|tập thể)\s+", text[pos:pos + 20])
+    org = _org_at(doc, pos) or (_org_at(doc, pos + unit_word.end()) if unit_word else None)
     if org:
-        return True, org["name"]  # "thuộc về đội Công đoàn Công ty …"
-    mention = next((m for m in mentions_between(doc, match.end(), match.end() + 13)
-                    if not text[match.end():m.start].strip(" ").isdigit()
-                    and re.fullmatch(r"(?:[^\W\d_]+\s+){0,2}", text[match.end():m.start])), None)
-    return True, _full_name(doc, mention) if mention else None
+        return org["name"], org["char_end"], False
+    mention = next((m for m in mentions_between(doc, pos, pos + 13)
+                    if not text[pos:m.start].strip(" ").isdigit()
+                    and re.fullmatch(r"(?:[^\W\d_]+\s+){0,2}", text[pos:m.start])), None)
+    return (_full_name(doc, mention), mention.end, True) if mention else None
+
+
+_AND = re.compile(r"\s*(?:,\s*và|,|và)\s+")
+MAX_CO_RECIPIENTS = 6
+
+
+def co_recipients(doc: Doc, award: dict) -> list[str]:
+    """'… cho LĐLĐ quận A và LĐLĐ quận B': the recipients after the first, each given the
+    same award. Only a recipient of the first one's sort joins: "chị X, Công ty Y" names her
+    company."""
+    match = _FOR.match(text_of(doc), award["char_end"])
+    first = _recipient_at(doc, match.end()) if match else None
+    names: list[str] = []
+    end = first[1] if first else None
+    while end is not None and len(names) < MAX_CO_RECIPIENTS:
+        joint = _AND.match(text_of(doc), end)
+        following = _recipient_at(doc, joint.end()) if joint else None
+        if following is None or following[0] is None or following[2] != first[2]:
+            break
+        names.append(following[0])
+        end = following[1]
+    return names
 
 
 def _receiving_verb_start(doc: Doc, award: dict, floor: int) -> int | None:
@@ -320,12 +349,33 @@ def recipient_of(doc: Doc, award: dict, award_spans: SpanIndex) -> str | None:
     return _appositive_owner(doc, floor, subject_end, name)
 
 
-def _counted_group(text: str) -> bool:
-    """"27 cá nhân", "các tập thể", "nhiều đơn vị": a group, not one recipient."""
-    for group in award_lexicon().group_nouns.finditer(text):
-        if re.search(r"(?:\d[\d.,]*|các|những|nhiều|hàng|mỗi|một số|tất cả)\s+(?:\S+\s+)?$", text[:group.start()]):
-            return True
-    return False
+_COUNT_BEFORE_TITLE = re.compile(r"\d[\d.,]*\s*[“\"]?\s*$")
+
+
+def given_to_group(doc: Doc, award: dict) -> bool:
+    """The award goes to a numbered group, not to one recipient: "cho 12 tập thể", "20 “Công
+    nhân giỏi”", "268 lao động đạt danh hiệu …" (kept apart from a named person's award; "các
+    cá nhân tiêu biểu" under a photo is no separate award)."""
+    text = text_of(doc)
+    if _COUNT_BEFORE_TITLE.search(text[max(0, award["char_start"] - 12):award["char_start"]]):
+        return True
+    match = _FOR.match(text, award["char_end"])
+    if match:
+        return _counted_group(text[match.end():match.end() + 40].split(",")[0], numbered=True)
+    floor = clause_start(text, award["char_start"], sentence_at(doc, award["char_start"])[0])
+    verb_start = award.get("subject_end") or _receiving_verb_start(doc, award, floor)
+    return verb_start is not None and _counted_group(text[floor:verb_start], numbered=True)
+
+
+_ANY_COUNT = re.compile(r"(?:\d[\d.,]*|các|những|nhiều|hàng|mỗi|một số|tất cả)\s+(?:\S+\s+)?$")
+_NUMBER_COUNT = re.compile(r"\d[\d.,]*\s+(?:\S+\s+)?$")
+
+
+def _counted_group(text: str, numbered: bool = False) -> bool:
+    """"27 cá nhân", "các tập thể", "nhiều đơn vị": a group, not one recipient (with
+    `numbered`, only a group given a number)."""
+    count = _NUMBER_COUNT if numbered else _ANY_COUNT
+    return any(count.search(text, 0, group.start()) for group in award_lexicon().group_nouns.finditer(text))
 
 
 def coordinated(doc: Doc, previous: dict, award: dict) -> bool:

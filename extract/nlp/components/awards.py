@@ -21,8 +21,8 @@ from ..facts import add_fact
 from ..lexicon import award_lexicon, people_lexicon
 from ..quotes import quotes_of
 from ..scan import SpanIndex, clause_end, clause_start, fact_spans, sentence_at, text_of, years_in
-from ..award_parts import (contest_prizes, coordinated, documents, is_proposal, known_titles, named_prizes,
-                          recipient_of, titled_prizes, unquoted_titles)
+from ..award_parts import (co_recipients, contest_prizes, coordinated, documents, given_to_group, is_proposal,
+                          known_titles, named_prizes, recipient_of, titled_prizes, unquoted_titles)
 
 
 def _quoted_titles(doc: Doc) -> list[dict]:
@@ -72,7 +72,9 @@ def find_awards(doc: Doc) -> list[dict]:
             award["recipient"] = previous["recipient"]
         else:
             award["recipient"] = recipient_of(doc, award, award_spans)
-    return awards
+        award["group"] = award["recipient"] is None and given_to_group(doc, award)
+    shared = [{**award, "recipient": name} for award in awards if award["recipient"] for name in co_recipients(doc, award)]
+    return sorted(awards + shared, key=lambda a: a["char_start"])
 
 
 def _name_givers_when_several(awards: list[dict]) -> None:
@@ -93,22 +95,38 @@ def _distinct(givers: set[str]) -> int:
 
 
 def _merge(awards: list[dict]) -> list[dict]:
-    """One entry per title: later mentions fill a missing recipient or year. A bare certificate
-    or flag ("Bằng khen", "Cờ thi đua") joins the fuller title of the same kind the article
-    also gives ("Bằng khen của <its giver>", "Cờ thi đua xuất sắc")."""
+    """One entry per title and recipient: later mentions fill a missing recipient or year, and
+    a title given to two named recipients is two awards. A bare certificate or flag ("Bằng
+    khen", "Cờ thi đua") joins the fuller title of the same kind the article also gives
+    ("Bằng khen của <its giver>", "Cờ thi đua xuất sắc")."""
     _name_givers_when_several(awards)
-    by_key: dict[str, dict] = {}
+    by_key: dict[str, list[dict]] = {}
     keyed = [(_fuller_key(award, awards), award) for award in awards]
     for fuller, award in sorted(keyed, key=lambda pair: pair[0] is not None):  # full titles first
-        key = fuller or match_key(award["title"])
-        if key not in by_key:
-            by_key[key] = award
+        same = by_key.setdefault(fuller or match_key(award["title"]), [])
+        first = _merge_target(same, award)
+        if first is None:
+            same.append(award)
             continue
-        first = by_key[key]
         for attr in ("recipient", "year", "giver"):
             if first.get(attr) is None and award.get(attr) is not None:
                 first[attr] = award[attr]
-    return sorted(by_key.values(), key=lambda a: a["char_start"])
+    return sorted((a for same in by_key.values() for a in same), key=lambda a: a["char_start"])
+
+
+def _merge_target(same: list[dict], award: dict) -> dict | None:
+    """The entry of the same title an award mention adds to: the one with its recipient, else
+    one with none; a mention with no recipient adds to the first. An award to a counted group
+    ("268 lao động đạt danh hiệu …") stays apart from one to a named recipient."""
+    if award["group"]:
+        return next((entry for entry in same if entry["recipient"] is None), None)
+    if award["recipient"] is None:
+        return same[0] if same else None
+    key = match_key(award["recipient"])
+    for entry in same:
+        if entry["recipient"] and match_key(entry["recipient"]) == key:
+            return entry
+    return next((entry for entry in same if entry["recipient"] is None and not entry["group"]), None)
 
 
 def _fuller_key(award: dict, awards: list[dict]) -> str | None:

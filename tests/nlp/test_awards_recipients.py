@@ -1,0 +1,32 @@
+"""One award entry per title and recipient: coordinated recipients, two named winners of one
+title, and an award to a numbered group kept apart from a named person's."""
+import pytest
+
+from thidua.extract.nlp import extract_facts
+
+
+def awards(text):
+    return [(a["title"], a["recipient"], a["year"]) for a in extract_facts(text)["awards"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("LĐLĐ tỉnh trao Cờ thi đua xuất sắc năm 2023 cho LĐLĐ huyện Yên Phong và LĐLĐ huyện Quế Võ.",
+     [("Cờ thi đua xuất sắc", "LĐLĐ huyện Yên Phong", 2023), ("Cờ thi đua xuất sắc", "LĐLĐ huyện Quế Võ", 2023)]),
+    ("UBND tỉnh tặng Bằng khen cho anh Trần Văn Hòa, chị Lê Thị Hiền và anh Phạm Văn Lộc.",
+     [("Bằng khen", "Trần Văn Hòa", None), ("Bằng khen", "Lê Thị Hiền", None), ("Bằng khen", "Phạm Văn Lộc", None)]),
+    # a company after a person is her workplace, not a second recipient
+    ("Giải ba thuộc về chị Huỳnh Thị Linh, Công ty CP Thủy sản Năm Căn.", [("Giải ba", "Huỳnh Thị Linh", None)]),
+    # the same title won by two named people is two awards
+    ("Anh Nguyễn Văn An đạt danh hiệu Công nhân giỏi. Chị Lê Thị Bình cũng đạt danh hiệu Công nhân giỏi năm 2024.",
+     [("Công nhân giỏi", "Nguyễn Văn An", None), ("Công nhân giỏi", "Lê Thị Bình", 2024)]),
+    # a numbered group's award is another award than the named person's
+    ("Anh Trương Văn Lợi 5 năm liền đạt danh hiệu Lao động tiên tiến. Năm 2023, công ty có 268 lao động "
+     "đạt danh hiệu Lao động tiên tiến.",
+     [("Lao động tiên tiến", "Trương Văn Lợi", None), ("Lao động tiên tiến", None, 2023)]),
+    # an unnumbered group under a photo is the same award again
+    ("Chị Lê Thị Nga được tặng Giấy khen của Công đoàn ngành Giáo dục. Lãnh đạo Công đoàn ngành Giáo dục "
+     "trao Giấy khen cho các cá nhân tiêu biểu.",
+     [("Giấy khen của Công đoàn ngành Giáo dục", "Lê Thị Nga", None)]),
+])
+def test_recipients(text, expected):
+    assert awards(text) == expected
