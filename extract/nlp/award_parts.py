@@ -72,13 +72,14 @@ def unquoted_titles(doc: Doc) -> list[dict]:
 
 
 def known_titles(doc: Doc) -> list[dict]:
-    """Known titles written without quotes right after an award verb ('đạt Lao động tiên tiến')."""
+    """Known titles right after an award verb ('đạt Lao động tiên tiến') or after the number of
+    people honoured with them ('tuyên dương 100 “Công nhân giỏi Thủ đô”')."""
     lex, text, found = award_lexicon(), text_of(doc), []
     for match in lex.titles.finditer(text):
         if not match.group(0)[0].isupper():
             continue
         before = text[max(0, match.start() - 30):match.start()]
-        if re.search(lex.verbs.pattern + r"(?:\s+danh\s+hiệu)?\s*$", before, re.I):
+        if re.search(lex.verbs.pattern + r"(?:\s+danh\s+hiệu)?\s*$", before, re.I) or _COUNT_BEFORE_TITLE.search(before):
             end = _with_qualifier(text, match.end())
             found.append(_item(match.start(), end, text[match.start():end], "danh hiệu"))
     return found

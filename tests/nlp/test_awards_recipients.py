@@ -30,3 +30,13 @@ def awards(text):
 ])
 def test_recipients(text, expected):
     assert awards(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("LĐLĐ tổ chức Lễ tuyên dương 100 “Công nhân giỏi Thủ đô” năm 2024.", [("Công nhân giỏi Thủ đô", None, 2024)]),
+    ("Năm 2023 công ty có 12 Lao động tiên tiến.", [("Lao động tiên tiến", None, 2023)]),
+    # a known title with no count and no award verb is not an award mention
+    ("Phong trào Lao động tiên tiến lan tỏa khắp nhà máy.", []),
+])
+def test_titles_after_the_number_honoured(text, expected):
+    assert awards(text) == expected
