@@ -134,9 +134,12 @@ def _mentions_in_run(doc: Doc, run: Run, sent: tuple[int, int], blocked: SpanInd
 def _unlisted_surname(text: str, words: list[str], offsets: tuple, cue: str | None,
                       sent: tuple[int, int], blocked: SpanIndex) -> list[Mention]:
     """A name whose family name is not listed: kept only with ", <role> <organisation>" after
-    it and an honorific before it or 3-4 syllables ("Danh Sà Rết, công nhân Công ty …")."""
+    it and an honorific before it ("chị Y Thị Hoa, Phó Chủ tịch LĐLĐ …") or a personal middle
+    name in it ("Điểu Thị Ngân, công nhân …"); a capitalised slogan or place ("Mùa Hè Xanh,
+    sinh viên Trường …") has neither."""
     lex = people_lexicon()
-    if not 2 <= len(words) <= MAX_NAME or not (cue or len(words) >= 3) or words[0] in lex.not_name_openers:
+    personal = len(words) >= 3 and words[1] in lex.personal_middle_names
+    if not 2 <= len(words) <= MAX_NAME or not (cue or personal) or words[0] in lex.not_name_openers:
         return []
     if any(w in lex.not_name_words or w in lex.abbreviations or (len(w) > 1 and w.isupper()) for w in words):
         return []

@@ -21,8 +21,10 @@ def people(text):
     # a family name in no list: ", <role> <organisation>" after the name makes it a person
     ("Anh Pờ Lìn Sáng, thợ máy Công ty Thủy điện Nậm Mu, đạt giải nhất.",
      [("Pờ Lìn Sáng", "thợ máy", "Công ty Thủy điện Nậm Mu")]),
-    ("Ca Dí Chà, công nhân Lâm trường Mường Tè, được tặng Bằng khen.",
+    ("Anh Ca Dí Chà, công nhân Lâm trường Mường Tè, được tặng Bằng khen.",
      [("Ca Dí Chà", "công nhân", "Lâm trường Mường Tè")]),
+    ("Ka Thị Nhung, công nhân Công ty Cao su Đồng Nai, phát biểu.",
+     [("Ka Thị Nhung", "công nhân", "Công ty Cao su Đồng Nai")]),
 ])
 def test_rare_family_names(text, expected):
     assert people(text) == expected
@@ -35,6 +37,11 @@ def test_rare_family_names(text, expected):
     # unlisted-surname names need a role and an organisation after them
     "Pờ Lìn Sáng cho biết sẽ tham gia.",
     "Anh Pờ Lìn Sáng, người dân tộc Hà Nhì, đã tham gia.",
+    # with an unlisted family name, no honorific and no middle name, a capitalised run is
+    # taken for a slogan or a place (the price: a bare "Ca Dí Chà, công nhân …" is missed)
+    "Bình Định Xanh, công nhân Công ty Cà phê Phước An tham gia.",
+    "Ngoài Giờ Làm Việc, công nhân Công ty May 10 tập văn nghệ.",
+    "Ca Dí Chà, công nhân Lâm trường Mường Tè, được tặng Bằng khen.",
     # a sentence opening with a place is not a name
     "Tại Bình Dương, công nhân Công ty TNHH Gỗ Tân Uyên đạt giải nhất.",
     "Ở Cà Mau, công nhân Công ty CP Thủy sản Minh Phú tăng ca.",
