@@ -80,3 +80,13 @@ def test_apostrophe_names(text, expected):
 
 def test_single_quotes_are_not_names():
     assert people("Phong trào 'Lao động giỏi' được hưởng ứng; anh Lê Văn An nói 'Tôi rất vui'.") == [("Lê Văn An", None, None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chiến dịch Mùa Hè Xanh thu hút nhiều sinh viên.", []),
+    ("Mô hình Hà Văn Xanh được nhân rộng.", []),
+    ("Câu lạc bộ Lê Văn Tám của phường ra mắt.", []),
+    ("Tham gia chương trình có anh Lê Văn Bình, công nhân Công ty May 10.", [("Lê Văn Bình", "công nhân", "Công ty May 10")]),
+])
+def test_names_of_campaigns_models_and_clubs(text, expected):
+    assert people(text) == expected
