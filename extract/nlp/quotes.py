@@ -16,7 +16,9 @@ from .lexicon import campaign_lexicon
 from .scan import text_of, cached, sentence_at
 
 # Opening “ or " and closing ” or "; no quote characters inside, so nested quotes match innermost.
-_QUOTE = re.compile(r"[“\"]([^“”\"\n]{1,300}?)[”\"]")
+# Some sites quote names with ‘…’, «…» or straight '…' (not the apostrophe inside "H'Hen").
+_QUOTE = re.compile(r"[“\"]([^“”\"\n]{1,300}?)[”\"]|‘([^‘’\n]{1,300}?)’|«([^«»\n]{1,300}?)»"
+                    r"|(?<!\w)'([^'\n]{1,300}?)'(?!\w)")
 MAX_NEGATIVE_GAP_WORDS = 8
 CUE_WINDOW = 160  # characters left of a quote searched for its cue
 
@@ -36,13 +38,14 @@ class Quote:
 def _find_quotes(doc: Doc) -> list[Quote]:
     quotes = []
     for match in _QUOTE.finditer(text_of(doc)):
-        inner = match.group(1)
+        group = next(g for g in range(1, 5) if match.group(g) is not None)
+        inner = match.group(group)
         stripped = inner.strip()
         if not stripped or not any(c.isalpha() for c in stripped):
             continue
         lead = len(inner) - len(inner.lstrip())
-        quotes.append(Quote(match.start(), match.end(), match.start(1) + lead,
-                            match.start(1) + lead + len(stripped), stripped))
+        quotes.append(Quote(match.start(), match.end(), match.start(group) + lead,
+                            match.start(group) + lead + len(stripped), stripped))
     return quotes
 
 

@@ -76,3 +76,16 @@ def test_a_later_stage_of_another_campaign_lends_nothing_far_away():
 ])
 def test_plural_cue_before_a_colon(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Công đoàn phát động phong trào ‘Xanh - Sạch - Đẹp’ trong công nhân.", ["Xanh - Sạch - Đẹp"]),
+    ("Công đoàn phát động phong trào «Lao động giỏi» trong công nhân.", ["Lao động giỏi"]),
+    ("Công đoàn phát động phong trào 'Tết sum vầy' trong công nhân.", ["Tết sum vầy"]),
+    # an apostrophe inside a name opens no quote
+    ("Chị H'Hen Niê và chị H'Mai tham gia phong trào “Lao động giỏi”.", ["Lao động giỏi"]),
+    # a single-quoted slogan is still a slogan
+    ("Công ty phát động với khẩu hiệu 'An toàn là bạn' trong phong trào chung.", []),
+])
+def test_other_quote_marks(text, expected):
+    assert names(text) == expected
