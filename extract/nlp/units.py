@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from .rules import load_rules
 
 _SYLLABLE = re.compile(r"[^\s,.;:!?()\[\]“”\"'«»/…–-]+")
-_QUOTED_UNIT = re.compile(r"\s*[“\"«]([^”\"»\n]{2,60})[”\"»]")
+_QUOTED_UNIT = re.compile(r"\s*[“\"«‘]([^”\"»’\n]{2,60})[”\"»’]")
 _COMMA = re.compile(r",\s+")
 MAX_UNIT_SYLLABLES = 8
 

@@ -60,3 +60,8 @@ def test_units_hard_cases(text, expected):
 ])
 def test_place_compounds(text, expected):
     assert stats(text) == expected
+
+
+def test_single_curly_quotes_name_a_unit_and_block_a_campaign_number():
+    assert stats("Tổ chức 5 ‘Phiên chợ Công đoàn’ cho công nhân.") == [(5, "Phiên chợ Công đoàn")]
+    assert stats("Phát động phong trào thi đua ‘100 ngày đêm về đích’ với 300 công nhân.") == [(300, "công nhân")]

@@ -25,7 +25,7 @@ from ..temporal import date_mentions, word_alternation
 from ..units import Units, Words, find_unit, subject_unit
 
 NAME_FIELDS = ("campaigns", "awards", "people", "organizations", "date_ranges")
-_QUOTE = re.compile(r"[“\"«]([^”\"»\n]{1,300})[”\"»]")
+_QUOTE = re.compile(r"[“\"«‘]([^”\"»’\n]{1,300})[”\"»’]")
 
 
 @lru_cache(maxsize=1)
