@@ -65,3 +65,13 @@ def test_place_compounds(text, expected):
 def test_single_curly_quotes_name_a_unit_and_block_a_campaign_number():
     assert stats("Tổ chức 5 ‘Phiên chợ Công đoàn’ cho công nhân.") == [(5, "Phiên chợ Công đoàn")]
     assert stats("Phát động phong trào thi đua ‘100 ngày đêm về đích’ với 300 công nhân.") == [(300, "công nhân")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # containers and pieces are classifiers: they take the noun they count
+    ("Tặng 1.000 cuốn sách và 200 thùng mì cho công nhân.", [(1000, "cuốn sách"), (200, "thùng mì")]),
+    ("Biểu dương 10 tấm gương điển hình.", [(10, "tấm gương")]),
+    ("Đơn vị có 100 viên chức.", [(100, "viên chức")]),
+])
+def test_classifiers_take_their_noun(text, expected):
+    assert stats(text) == expected
