@@ -270,7 +270,7 @@ def _recipient_at(doc: Doc, pos: int) -> tuple[str | None, int, bool] | None:
     """(name, end, is a person) of the organisation or person named at `pos` ("đội Công đoàn
     Công ty …", "anh Nguyễn Văn A"), or None."""
     text = text_of(doc)
-    unit_word = re.match(r"(?:đội|đơn vị|tập thể)\s+", text[pos:pos + 20])
+    unit_word = re.match(r"(?:đội|đơn vị|tập thể|nhóm tác giả|nhóm|tác giả)\s+", text[pos:pos + 20])
     org = _org_at(doc, pos) or (_org_at(doc, pos + unit_word.end()) if unit_word else None)
     if org:
         return org["name"], org["char_end"], False

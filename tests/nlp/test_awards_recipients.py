@@ -40,3 +40,8 @@ def test_recipients(text, expected):
 ])
 def test_titles_after_the_number_honoured(text, expected):
     assert awards(text) == expected
+
+
+def test_a_group_of_authors_of_a_named_unit():
+    assert awards("Giải Đặc biệt thuộc về nhóm tác giả Công ty Nhiệt điện Phả Lại.") == [
+        ("Giải Đặc biệt", "Công ty Nhiệt điện Phả Lại", None)]
