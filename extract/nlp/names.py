@@ -122,8 +122,8 @@ def _mentions_in_run(doc: Doc, run: Run, sent: tuple[int, int], blocked: SpanInd
     length = len(words) - index
     if index > 0:
         cue = None  # "Hà Nội Đinh Quốc Toản": the words before are a place, not an honorific
-    if honorific is None and place_led(words[index:], lex):
-        return []
+    if cue is None and place_led(words[index:], lex):
+        return []  # "Khách sạn Hồ Tây Xanh"; "chị Hoàng Mai Anh" is a person
     floor, limit = max(sent[0], start - 80), min(sent[1], end + 200)
     strong = length >= 3 or cue or has_role_after(text, end, limit) or _role_before(text, start, floor)
     if not strong or blocked.overlaps(start, end) or _blocked_left(text[floor:start], floor, blocked):

@@ -90,3 +90,11 @@ def test_single_quotes_are_not_names():
 ])
 def test_names_of_campaigns_models_and_clubs(text, expected):
     assert people(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Tiêu biểu có chị Hoàng Mai Anh, công nhân Công ty May 10.",
+    "Tiêu biểu có Chị Hoàng Mai Anh, công nhân Công ty May 10.",
+])
+def test_an_honorific_keeps_a_name_that_opens_like_a_place(text):
+    assert people(text) == [("Hoàng Mai Anh", "công nhân", "Công ty May 10")]
