@@ -112,7 +112,8 @@ def _noun_phrase(source: Words, start: int, units: Units, depth: int = 0) -> int
     if not syllables or syllables[0][0] != start:
         return None
     words = tuple(s[2] for s in syllables)
-    for size in range(min(units.longest, len(words)), 0, -1):
+    cased = _before_capital(source.text, syllables, units)
+    for size in range(min(units.longest, cased), 0, -1):
         if words[:size] in units.compounds:
             return syllables[size - 1][1]
     if words[0] in units.measures:
@@ -126,6 +127,18 @@ def _noun_phrase(source: Words, start: int, units: Units, depth: int = 0) -> int
     if not _can_head(head, units) or (head[0].isupper() and not _is_acronym(head)):
         return None  # a capitalised word outside the compounds is a name ("12 Trần Hưng Đạo")
     return end
+
+
+def _before_capital(text: str, syllables: list[tuple[int, int, str]], units: Units) -> int:
+    """How many syllables a compound may take: after a lower-case whole noun a capital begins
+    a name ("5.000 đoàn viên Công đoàn ngành" counts "đoàn viên", not the union); a
+    capitalised start ("62 Công đoàn cơ sở") or a rank ("5 giải Nhì") goes on."""
+    if not text[syllables[0][0]].islower():
+        return len(syllables)
+    for index, (start, _, _) in enumerate(syllables[1:], 1):
+        if text[start].isupper() and tuple(s[2] for s in syllables[:index]) in units.compounds:
+            return index
+    return len(syllables)
 
 
 def _is_acronym(word: str) -> bool:
@@ -143,13 +156,16 @@ def _skip_space(text: str, pos: int) -> int:
 def _coordinated(source: Words, start: int, end: int, units: Units) -> int:
     """Extend the unit over ", X" conjuncts that share the count."""
     text = source.text
+    counted = text[start:end].lower().split()
+    # "lượt đoàn viên, người lao động": a classifier counts the pair together
+    classified = len(counted) > 1 and counted[0] in units.classifiers
     while True:
         m = _COMMA.match(text, end)
         if not m or text[start:end].lower() in units.no_coordination_after:
             return end
         nxt = m.end()
         words = tuple(s[2] for s in _syllables(text, nxt))
-        if not words or any(words[:len(w)] == w for w in units.no_coordination_before):
+        if not words or _blocks_coordination(words, classified, units):
             return end
         if not (text[nxt].islower() or _is_acronym(text[nxt:nxt + 12].split()[0])):
             return end  # a name or a new sentence part, not a conjunct
@@ -158,6 +174,15 @@ def _coordinated(source: Words, start: int, end: int, units: Units) -> int:
                                         or _phrase_ends(text, conjunct_end, units)):
             return end
         end = conjunct_end
+
+
+def _blocks_coordination(words: tuple[str, ...], classified: bool, units: Units) -> bool:
+    """The conjunct starts with a word that never joins a unit; after a classifier a whole
+    known noun ("người lao động") joins all the same."""
+    blocking = [w for w in units.no_coordination_before if words[:len(w)] == w]
+    if not blocking:
+        return False
+    return not (classified and max(blocking, key=len) in units.compounds)
 
 
 def _length(text: str, start: int, end: int) -> int:

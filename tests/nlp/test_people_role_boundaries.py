@@ -1,0 +1,39 @@
+"""Where a worker's role ends: a lower-case workshop or line (with its number) belongs to the
+role; a capitalised organisation head (Phân xưởng, Đội, Xưởng, Chi nhánh, Công ty …) or a
+relational word ("của") starts what follows, which is not the role."""
+import pytest
+
+from thidua.extract.nlp import extract_facts
+
+
+def roles(text):
+    return [(p["name"], p["role"], p["organization"]) for p in extract_facts(text)["people"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a line or team named in lower case, with its number, is part of the role
+    ("Anh Lò Văn Tám, công nhân chuyền may số 8 của Công ty May Sơn La, vượt định mức.",
+     [("Lò Văn Tám", "công nhân chuyền may số 8", "Công ty May Sơn La")]),
+    # a capitalised workshop or team starts the organisation
+    ("Anh Phạm Văn Hùng, tổ trưởng tổ sửa chữa cơ điện Phân xưởng Cơ Điện, có 3 sáng kiến.",
+     [("Phạm Văn Hùng", "tổ trưởng tổ sửa chữa cơ điện", "Phân xưởng Cơ Điện")]),
+    ("Anh Trần Văn Nam, nhân viên Đội An ninh, đã trả lại tài sản cho khách.",
+     [("Trần Văn Nam", "nhân viên", "Đội An ninh")]),
+    ("Chị Lê Thị Mai, Phó Quản đốc Phân xưởng Sàng tuyển, đã có 2 sáng kiến.",
+     [("Lê Thị Mai", "Phó Quản đốc", "Phân xưởng Sàng tuyển")]),
+    ("Anh Đỗ Văn Quang, kỹ sư Chi nhánh Điện lực Sơn Tây, được khen thưởng.",
+     [("Đỗ Văn Quang", "kỹ sư", "Chi nhánh Điện lực Sơn Tây")]),
+    # "của" ends the role even before a name the lexicon does not know
+    ("Chị Nguyễn Thị Lan, lái xe ép rác của URENCO, được tuyên dương.",
+     [("Nguyễn Thị Lan", "lái xe ép rác", None)]),
+    # a role after "là"
+    ("Anh Nông Văn Dũng là thợ lò của Công ty Than Hà Lầm, được tặng Bằng khen.",
+     [("Nông Văn Dũng", "thợ lò", "Công ty Than Hà Lầm")]),
+    # hard negatives: the heads inside a role title or written in lower case do not cut it
+    ("Anh Vũ Văn Hòa, Đội trưởng Đội Sản xuất số 2, được tặng Bằng khen.",
+     [("Vũ Văn Hòa", "Đội trưởng", "Đội Sản xuất số 2")]),
+    ("Anh Lý Văn Sơn, Quản đốc phân xưởng Điện - Tự động hóa, nhận Bằng khen.",
+     [("Lý Văn Sơn", "Quản đốc phân xưởng Điện - Tự động hóa", None)]),
+])
+def test_role_boundary(text, expected):
+    assert roles(text) == expected

@@ -1,0 +1,50 @@
+"""Where a statistic's unit ends: the counted noun (a known compound, or classifier + noun)
+without its descriptive modifiers, as the labelled set writes it; a capitalised name after a
+lower-case noun is not part of it; a classifier counts a coordinated pair whole."""
+import pytest
+
+from thidua.extract.nlp import extract_facts
+
+
+def stats(text):
+    return [(s["value"], s["unit"]) for s in extract_facts(text)["statistics"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a capitalised organisation word after a lower-case noun ends the unit
+    ("Hơn 5.000 đoàn viên Công đoàn ngành Giao thông đã tham gia.", [(5000, "đoàn viên")]),
+    ("Buổi lễ có 300 công nhân Công ty May Đức Giang dự.", [(300, "công nhân")]),
+    ("Đợt này kết nạp 120 đoàn viên mới cho tổ chức.", [(120, "đoàn viên")]),
+    # hard negatives: a capitalised start or a rank keeps its capital words
+    ("Toàn ngành có 62 Công đoàn cơ sở trực thuộc.", [(62, "Công đoàn cơ sở")]),
+    ("Đội tuyển đoạt 5 giải Nhì tại hội thi.", [(5, "giải Nhì")]),
+    ("Trên địa bàn có 48 đoàn viên công đoàn nữ.", [(48, "đoàn viên công đoàn")]),
+    # nouns underthesea splits are counted whole
+    ("Trung tâm đã ươm 1,5 triệu bầu giống cho nông dân.", [(1500000, "bầu giống")]),
+    ("Mỗi ngày sân bay đón hơn 100 lượt tàu bay cất hạ cánh.", [(100, "lượt tàu bay")]),
+    ("Công đoàn trao 900 bộ quần áo bảo hộ cho thợ lò.", [(900, "bộ quần áo bảo hộ")]),
+    ("Chi đoàn quyên góp 60 bộ quần áo cho học sinh vùng cao.", [(60, "bộ quần áo")]),
+    # descriptive modifiers stay out (labelled-set convention)
+    ("Hội nghị biểu dương 38 công nhân trực tiếp sản xuất.", [(38, "công nhân")]),
+    ("Năm qua có 87 sáng kiến cấp tỉnh được công nhận.", [(87, "sáng kiến")]),
+    # a measure word stays alone
+    ("Đoàn viên thu gom 27,5 tấn rác thải nông nghiệp.", [(27.5, "tấn")]),
+])
+def test_unit_boundary(text, expected):
+    assert stats(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after a classifier the audience pair is counted together
+    ("Chương trình thu hút 2.000 lượt đoàn viên, người lao động tham gia.",
+     [(2000, "lượt đoàn viên, người lao động")]),
+    ("Công đoàn tổ chức 95 cuộc đối thoại, diễn đàn với người lao động.",
+     [(95, "cuộc đối thoại, diễn đàn")]),
+    # without a classifier the fixed pair is not joined
+    ("Hội nghị có 400 đoàn viên, người lao động dự.", [(400, "đoàn viên")]),
+    # a classifier never joins a conjunct that starts with a blocking word
+    ("Có 30 lượt công nhân, người thân tham dự.", [(30, "lượt công nhân")]),
+    ("Có 50 lượt công nhân, tăng 10 lượt so với năm trước.", [(50, "lượt công nhân"), (10, "lượt")]),
+])
+def test_classifier_pairs(text, expected):
+    assert stats(text)[:len(expected)] == expected
