@@ -186,6 +186,8 @@ class OrgLexicon:
     descriptive_kinds: frozenset[str]
     max_descriptor_words: int
     name_stop: re.Pattern
+    trailing_kinds: frozenset[str]
+    max_trailing_words: int
 
 
 @lru_cache(maxsize=1)
@@ -205,4 +207,6 @@ def org_lexicon() -> OrgLexicon:
         descriptive_kinds=frozenset(rules["descriptive_kinds"]),
         max_descriptor_words=int(rules["max_descriptor_words"]),
         name_stop=phrase_pattern(rules["name_stops"]),
+        trailing_kinds=frozenset(rules["trailing_kinds"]),
+        max_trailing_words=int(rules["max_trailing_words"]),
     )

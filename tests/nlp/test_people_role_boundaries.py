@@ -37,3 +37,24 @@ def roles(text):
 ])
 def test_role_boundary(text, expected):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a workshop or team name goes on over lower-case words or a number up to punctuation
+    ("Anh Trần Văn Nam, nhân viên Đội An ninh soi chiếu, đã trả lại tài sản.",
+     [("Trần Văn Nam", "nhân viên", "Đội An ninh soi chiếu")]),
+    ("Anh Hà Văn Khải, công nhân lò chợ số 3 Phân xưởng Khai thác 2, được tặng Bằng khen.",
+     [("Hà Văn Khải", "công nhân lò chợ số 3", "Phân xưởng Khai thác 2")]),
+    ("Anh Nguyễn Văn An (thợ lò Phân xưởng Đào lò 3) được khen.",
+     [("Nguyễn Văn An", "thợ lò", "Phân xưởng Đào lò 3")]),
+    # hard negatives: a verb or a clause after the name is not part of it
+    ("Anh Trần Văn Nam, nhân viên Đội An ninh đã trả lại tài sản cho khách.",
+     [("Trần Văn Nam", "nhân viên", "Đội An ninh")]),
+    ("Anh Bùi Văn Lực, thợ sửa chữa Xưởng Cơ điện được khen thưởng.",
+     [("Bùi Văn Lực", "thợ sửa chữa", "Xưởng Cơ điện")]),
+    # other kinds keep their names as before: no lower-case tail after a company name
+    ("Anh Vũ Văn Hằng, thợ lò Công ty Than Hà Lầm mới vào nghề, được khen.",
+     [("Vũ Văn Hằng", "thợ lò", "Công ty Than Hà Lầm")]),
+])
+def test_workshop_names(text, expected):
+    assert roles(text) == expected

@@ -108,6 +108,23 @@ def _tail_end(doc: Doc, units: list[tuple[int, int, str]], lex: OrgLexicon, kind
     return committed, place_only
 
 
+def _trailing_end(doc: Doc, units: list[tuple[int, int, str]], end: int, lex: OrgLexicon) -> int:
+    """A workshop or team name goes on over lower-case words or a number ("Đội An ninh soi
+    chiếu", "Phân xưởng Đào lò 3") when punctuation follows them; a name stop ends it."""
+    text, candidate = text_of(doc), end
+    following = [u for u in units if u[0] >= end]
+    for count, (start, stop, word) in enumerate(following[:lex.max_trailing_words]):
+        if text[candidate:start] != " " or not (word.islower() or word.isdigit()):
+            break
+        if _matches_whole(lex.name_stop, word) or _role_pattern().match(word):
+            break
+        candidate = stop
+        after = text[candidate:candidate + 1]
+        if after in ("", ",", ".", ";", ")", "\n"):
+            return candidate
+    return end
+
+
 def _cut_person(doc: Doc, head_end: int, name_end: int, lex: OrgLexicon) -> int:
     """End of the name once a trailing person ("… Hà Nội Đinh Quốc Toản") is cut off."""
     runs = title_runs(text_of(doc), head_end, name_end)
@@ -159,6 +176,8 @@ def _organization_at(doc: Doc, match: re.Match, limit: int, lex: OrgLexicon) -> 
         units = []
     kind = lex.head_kinds.get(head, "tổ chức")
     end, place_only = _tail_end(doc, units, lex, kind)
+    if end is not None and kind in lex.trailing_kinds:
+        end = _trailing_end(doc, units, end, lex)
     if end is not None:
         end = _cut_person(doc, match.end(), end, lex)
         if end <= match.end():
