@@ -40,6 +40,7 @@ class Units:
     no_coordination_before: tuple[tuple[str, ...], ...]
     subject_skip: frozenset[str]
     subject_not_nouns: tuple[str, ...]
+    joined_modifiers: frozenset[str]
 
     @staticmethod
     @lru_cache(maxsize=1)
@@ -60,6 +61,7 @@ class Units:
             no_coordination_before=tuple(tuple(w.lower().split()) for w in units["no_coordination_before"]),
             subject_skip=frozenset(context["subject_skip"]),
             subject_not_nouns=tuple(sorted(context["subject_not_nouns"], key=len, reverse=True)),
+            joined_modifiers=frozenset(w.lower() for w in units["joined_modifiers"]),
         )
 
     def measures_time(self, unit: str) -> bool:
@@ -213,8 +215,18 @@ def find_unit(source: Words, after: int, units: Units) -> tuple[str, int] | None
     if (text[start:end].lower() in units.time_units or units.measures_time(text[start:end])
             or text[start:end].lower() in units.measures):
         return text[start:end], end
+    end = _joined_modifier(text, end, units)
     end = _coordinated(source, start, end, units)
     return text[start:end], end
+
+
+def _joined_modifier(text: str, end: int, units: Units) -> int:
+    """A grade word that names a kind of worker joins the noun ("8 lái xe trẻ", "20 thợ hàn
+    giỏi"), as in the compounds "công nhân giỏi", "thợ trẻ"."""
+    following = _syllables(text, end)[:1] if text[end:end + 1] == " " else []
+    if following and following[0][2] in units.joined_modifiers and text[following[0][0]].islower():
+        return following[0][1]
+    return end
 
 
 _SUBJECT = re.compile(r"(?<![\w])số\s+(?=[^\W\d_])", re.IGNORECASE)

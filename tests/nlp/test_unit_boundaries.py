@@ -48,3 +48,17 @@ def test_unit_boundary(text, expected):
 ])
 def test_classifier_pairs(text, expected):
     assert stats(text)[:len(expected)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # grade words join the counted noun, like the compounds "công nhân giỏi", "thợ trẻ"
+    ("Công ty có 8 lái xe trẻ tham gia hội thi.", [(8, "lái xe trẻ")]),
+    ("Xí nghiệp tôn vinh 20 thợ hàn giỏi năm nay.", [(20, "thợ hàn giỏi")]),
+    ("Trường có 15 giáo viên trẻ đạt chuẩn.", [(15, "giáo viên trẻ")]),
+    # hard negatives: a capitalised grade is a title, other modifiers stay out, measures alone
+    ("Năm nay có 12 kỹ sư Giỏi nghề được vinh danh.", [(12, "kỹ sư")]),
+    ("Hội đồng công nhận 52 sáng kiến hợp lệ.", [(52, "sáng kiến")]),
+    ("Vườn ươm có 400 cây giỏi chịu hạn.", [(400, "cây")]),
+])
+def test_grade_words(text, expected):
+    assert stats(text) == expected
