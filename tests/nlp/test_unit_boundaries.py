@@ -62,3 +62,15 @@ def test_classifier_pairs(text, expected):
 ])
 def test_grade_words(text, expected):
     assert stats(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an activity verb after the comma is not a second counted noun
+    ("Năm qua có 1.100 hoạt động, thăm hỏi được tổ chức.", [(1100, "hoạt động")]),
+    ("Công đoàn trao 300 suất quà, hỗ trợ công nhân khó khăn.", [(300, "suất quà")]),
+    # hard negatives: nouns after the comma still join
+    ("Có 12 công trình, dự án trọng điểm được gắn biển.", [(12, "công trình, dự án")]),
+    ("Toàn tỉnh có 30 quận, huyện, thị xã tham gia.", [(30, "quận, huyện, thị xã")]),
+])
+def test_activity_lists(text, expected):
+    assert stats(text) == expected
