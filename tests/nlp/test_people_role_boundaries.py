@@ -24,7 +24,7 @@ def roles(text):
     ("Anh Đỗ Văn Quang, kỹ sư Chi nhánh Điện lực Sơn Tây, được khen thưởng.",
      [("Đỗ Văn Quang", "kỹ sư", "Chi nhánh Điện lực Sơn Tây")]),
     # "của" ends the role even before a name the lexicon does not know
-    ("Chị Nguyễn Thị Lan, lái xe ép rác của URENCO, được tuyên dương.",
+    ("Chị Nguyễn Thị Lan, lái xe ép rác của URENCO Hà Nội, được tuyên dương.",
      [("Nguyễn Thị Lan", "lái xe ép rác", None)]),
     # a role after "là"
     ("Anh Nông Văn Dũng là thợ lò của Công ty Than Hà Lầm, được tặng Bằng khen.",
@@ -57,4 +57,17 @@ def test_role_boundary(text, expected):
      [("Vũ Văn Hằng", "thợ lò", "Công ty Than Hà Lầm")]),
 ])
 def test_workshop_names(text, expected):
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after "của", a company known by its initials is the organisation
+    ("Chị Nguyễn Thị Lan, lái xe ép rác của URENCO, được tuyên dương.",
+     [("Nguyễn Thị Lan", "lái xe ép rác", "URENCO")]),
+    ("Anh Tạ Văn Bảo là kỹ sư của EVNHANOI.", [("Tạ Văn Bảo", "kỹ sư", "EVNHANOI")]),
+    # hard negatives: initials that run on into a name or a clause, or without "của"
+    ("Anh Tạ Văn Bảo, kỹ sư của EVN Hà Nội, được khen.", [("Tạ Văn Bảo", "kỹ sư", None)]),
+    ("Anh Tạ Văn Bảo, kỹ sư của EVN được khen thưởng.", [("Tạ Văn Bảo", "kỹ sư", None)]),
+])
+def test_organisation_by_initials(text, expected):
     assert roles(text) == expected

@@ -26,6 +26,7 @@ _APPOSITION = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:\s+(?:năm nay\s+)?\d{1,2}\
                          r"|\s+(?:là|trở thành|được bầu làm|làm|giữ chức|hiện là|hiện giữ chức)\s+)")
 _CHAIN_FILLER = re.compile(r"năm\s+\d{4}|số\s+\d+|\([^()]*\)|(?<!\w)(?:đồng chí|ông|bà|anh|chị|cô|thầy)(?!\w)", re.I)
 _ROLE_END = re.compile(r"[,;.:()\n“”\"]|\s(?:của|tại|ở|và|cho|đã|được|cùng|với)\s")
+_ACRONYM_ORG = re.compile(r"([A-ZĐ][A-ZĐ0-9&-]{2,14})(?=\s*(?:[,;.)]|$))")
 MAX_ROLE_TRIES = 5  # mentions of one person searched for a role
 
 
@@ -86,6 +87,10 @@ def _organization_after(doc: Doc, pos: int) -> str | None:
     text = text_of(doc)
     match = re.match(r"\s*,?\s*(?:của\s+|thuộc\s+|tại\s+)?", text[pos:pos + 80])
     org = _org_at(doc, pos + match.end())
+    if org is None and match.group(0).strip().startswith(("của", "thuộc")):
+        named = _ACRONYM_ORG.match(text, pos + match.end())
+        if named and is_abbreviation(named.group(1)):
+            return named.group(1)  # "lái xe ép rác của URENCO": a company known by its initials
     if org is None:
         unit = re.match(r"\s+(?:tổ|phân xưởng|xưởng|bộ phận|dây chuyền|khoa|phòng|đội)\s[^,;.()]{1,40}?,\s*", text[pos:pos + 80])
         org = _org_at(doc, pos + unit.end()) if unit else None
