@@ -54,3 +54,12 @@ def test_evals_gate_fails_when_a_floor_is_not_met(tmp_path, capsys):
     code = main(["evals", "--no-baselines", "--report", "-", "--check-floors", "--floors", str(path)])
     assert code == 1
     assert "campaigns F1" in capsys.readouterr().err
+
+
+def test_evals_run_on_any_directory_in_the_format(capsys):
+    heldout = labelled_dir().parent / "heldout" / "labelled"
+    code = main(["evals", "--labelled", str(heldout), "--json", "--no-baselines", "--report", "-"])
+    assert code == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["docs"] == len(list(heldout.glob("*.json"))) >= 8
+    assert all(0.0 <= payload["fields"][name]["f1"] <= 1.0 for name in FACT_FIELDS)

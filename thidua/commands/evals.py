@@ -50,7 +50,9 @@ def command(labelled: str | None, as_json: bool, baselines: bool, report_path: s
         }
     if report_path != "-":
         Path(report_path).parent.mkdir(parents=True, exist_ok=True)
-        Path(report_path).write_text(markdown_report(result, str(directory)), encoding="utf-8")
+        shown = directory.resolve()
+        shown = shown.relative_to(REPO_ROOT) if shown.is_relative_to(REPO_ROOT) else shown
+        Path(report_path).write_text(markdown_report(result, str(shown)), encoding="utf-8")
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False))
     else:
