@@ -14,6 +14,7 @@ import functools
 import hashlib
 import json
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -123,7 +124,7 @@ class Store:
             raise StoreError(f"cannot open database {path}: {error}") from None
         store = cls(conn, path, timeout, Aliases())
         try:
-            store._prepare(upto)
+            store._prepare_patiently(upto)
             store.aliases = load_aliases(default_path(path) if aliases is None else aliases)
             store.resolver = Resolver(store.db, store.aliases)
             store._apply_aliases_if_changed()
@@ -131,6 +132,19 @@ class Store:
             conn.close()
             raise
         return store
+
+    def _prepare_patiently(self, upto: int | None) -> None:
+        """_prepare, retried while another process is setting up the same file. Two crawlers
+        starting together on a new database race to switch it to WAL and migrate it; SQLite can
+        answer that race with an immediate "locked" (no busy wait), so wait here instead."""
+        deadline = time.monotonic() + self.timeout
+        while True:
+            try:
+                return self._prepare(upto)
+            except StoreError as error:
+                if "is locked" not in str(error) or time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.05)
 
     @guarded
     def _prepare(self, upto: int | None) -> None:
