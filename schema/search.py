@@ -9,10 +9,9 @@ from __future__ import annotations
 import functools
 import html
 import re
-import unicodedata
 from dataclasses import dataclass
 
-from thidua.text import fold, normalize_inline
+from thidua.text import fold, fold_aligned, normalize_inline
 
 from .errors import QueryError
 
@@ -23,30 +22,6 @@ MAX_TERMS = 32
 MIN_PREFIX = 2
 SNIPPET_CHARS = 220
 SNIPPET_SCAN = 3000  # characters searched for the snippet before the rest of a text
-
-
-def fold_char(ch: str) -> str:
-    """One character folded to one character, so folded text keeps the original's offsets."""
-    if ch in "đĐ":
-        return "d"
-    lowered = ch.lower()
-    base = "".join(c for c in unicodedata.normalize("NFD", lowered) if unicodedata.category(c) != "Mn")
-    return base if len(base) == 1 else (lowered if len(lowered) == 1 else ch)
-
-
-class _FoldTable(dict):
-    """str.translate table filled on first sight of each character (translate runs in C)."""
-
-    def __missing__(self, code: int) -> str:
-        self[code] = folded = fold_char(chr(code))
-        return folded
-
-
-_FOLD_TABLE = _FoldTable()
-
-
-def fold_aligned(text: str) -> str:
-    return text.translate(_FOLD_TABLE)
 
 
 # Letters whose folding the index depends on; if thidua.text.fold ever folds them differently, the

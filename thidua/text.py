@@ -44,11 +44,47 @@ def unify_tones(text: str) -> str:
     return unicodedata.normalize("NFC", _MOVABLE_TONE.sub(r"\1\3\2", decomposed))
 
 
+def _fold_char(ch: str) -> str:
+    """One character folded to at most one: lower case, no diacritics, đ -> d.
+
+    A lone combining mark folds to nothing, so fold_aligned keeps it (the only case where
+    the two folds differ) and fold drops it.
+    """
+    if ch in "đĐ":
+        return "d"
+    lowered = ch.lower()
+    base = "".join(c for c in unicodedata.normalize("NFD", lowered) if unicodedata.category(c) != "Mn")
+    return base if len(base) <= 1 else (lowered if len(lowered) == 1 else ch)
+
+
+class _FoldTable(dict):
+    """A str.translate table filled on first sight of each character (translate runs in C).
+
+    `aligned` tables never fold a character to nothing, so the result keeps every offset.
+    """
+
+    def __init__(self, aligned: bool) -> None:
+        super().__init__()
+        self.aligned = aligned
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        self[code] = folded = chr(code) if self.aligned and not folded else folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable(aligned=False)
+_ALIGNED_FOLD_TABLE = _FoldTable(aligned=True)
+
+
+def fold_aligned(text: str) -> str:
+    """fold() character for character: the result has the original's offsets (for highlighting)."""
+    return text.translate(_ALIGNED_FOLD_TABLE)
+
+
 def fold(text: str) -> str:
     """Search key: lower case, no diacritics, đ -> d, single spaces."""
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-    return " ".join(stripped.replace("đ", "d").split())
+    return " ".join(text.translate(_FOLD_TABLE).split())
 
 
 def match_key(text: str) -> str:

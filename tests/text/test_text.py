@@ -41,3 +41,14 @@ def test_match_key_ignores_case_quotes_spacing_and_tone_placement():
     assert match_key("“Lao động giỏi,  Lao động sáng tạo”") == match_key("lao động giỏi, lao động sáng tạo")
     assert match_key("hài hoà") == match_key("hài hòa")
     assert match_key("Lao động giỏi") != match_key("Lao động sáng tạo")
+
+
+def test_fold_aligned_keeps_offsets_and_agrees_with_fold():
+    from thidua.text import fold_aligned
+
+    text = "Đinh Quốc Toản – LĐLĐ  Hà Nội: “Lao động giỏi”"
+    aligned = fold_aligned(text)
+    assert len(aligned) == len(text)
+    assert " ".join(aligned.split()) == fold(text)
+    assert fold_aligned("a\u0300") == "a\u0300".lower().replace("\u0300", "") + "\u0300"  # a lone mark stays put
+    assert fold("a \u0300 b") == "a b"
