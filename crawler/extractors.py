@@ -8,7 +8,6 @@ NotAnArticle, the same as calling extract_page directly.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
@@ -18,7 +17,7 @@ from twisted.internet.defer import Deferred
 from twisted.internet.threads import deferToThreadPool
 from twisted.python.threadpool import ThreadPool
 
-from thidua.extract.parallel import Page, _warm_up, extract_one
+from thidua.extract.parallel import Page, extract_one, worker_pool
 from thidua.extract.pipeline import NotAnArticle, extract_page
 
 log = logging.getLogger("thidua.crawl")
@@ -51,8 +50,7 @@ class ProcessExtractor:
         self.pool: ProcessPoolExecutor | None = None
 
     def start(self) -> None:
-        context = multiprocessing.get_context("spawn")
-        self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=_warm_up)
+        self.pool = worker_pool(self.workers)
 
     def stop(self) -> None:
         if self.pool is not None:

@@ -46,11 +46,17 @@ def extract_one(page: Page) -> Outcome:
         return Outcome(page, error=f"{type(error).__name__}: {error}")
 
 
-def _warm_up() -> None:
+def _warm_up() -> None:  # runs once in each new worker
     from .nlp import get_nlp
 
     get_nlp()
     extract_one(Page(body=b"<html><body><article><p>Kh\xe1\xbb\x9fi \xc4\x91\xe1\xbb\x99ng.</p></article></body></html>"))
+
+
+def worker_pool(workers: int) -> ProcessPoolExecutor:
+    """Processes that have loaded the models once each and take pages from then on."""
+    context = multiprocessing.get_context("spawn")  # fork after Twisted or torch threads is unsafe
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm_up)
 
 
 def extract_many(pages: Iterable[Page], workers: int = 1, chunksize: int = 8) -> Iterator[Outcome]:
@@ -58,6 +64,5 @@ def extract_many(pages: Iterable[Page], workers: int = 1, chunksize: int = 8) ->
     if workers <= 1:
         yield from map(extract_one, pages)
         return
-    context = multiprocessing.get_context("spawn")  # fork after Twisted or torch threads is unsafe
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm_up) as pool:
+    with worker_pool(workers) as pool:
         yield from pool.map(extract_one, pages, chunksize=chunksize)

@@ -11,11 +11,9 @@ from __future__ import annotations
 import argparse
 import json
 import time
-from concurrent.futures import ProcessPoolExecutor
-import multiprocessing
 
 from thidua.evals.gold import load_labelled
-from thidua.extract.parallel import Page, _warm_up, extract_one
+from thidua.extract.parallel import Page, extract_one, worker_pool
 from thidua.paths import labelled_dir
 
 
@@ -25,9 +23,8 @@ def corpus_pages() -> list[Page]:
 
 def run(pages: list[Page], workers: int) -> tuple[float, float]:
     """(start-up seconds, extraction seconds) for `pages` on `workers` processes."""
-    context = multiprocessing.get_context("spawn")
     started = time.perf_counter()
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm_up) as pool:
+    with worker_pool(workers) as pool:
         list(pool.map(_noop, range(workers * 4)))  # every worker is up and warm
         ready = time.perf_counter()
         outcomes = list(pool.map(extract_one, pages, chunksize=4))

@@ -61,8 +61,9 @@ def crawl_mirror(db_path: str, verbose: bool) -> dict[str, Any]:
         logging.getLogger("thidua.crawl").setLevel(logging.WARNING)
         logging.getLogger("thidua.crawler").setLevel(logging.WARNING)
     with serve_mirror(sites_dir()) as mirror:
+        # the per-site table only with -v: the demo prints its own one-line account of the crawl
         return run_crawl(db_path, sites=list(mirror.hosts), start_urls=mirror.start_urls(), mirror=mirror.mapping,
-                         progress=None if is_quiet() else show_progress)
+                         progress=None if is_quiet() else show_progress, quiet=not verbose)
 
 
 def summary_lines(counts: dict[str, int], before: dict[str, int], seconds: float) -> list[str]:
@@ -121,5 +122,4 @@ def crawl_lines(report: dict[str, Any]) -> str:
     totals = report.get("totals", {})
     return (f"crawl of the local mirror: {totals.get('fetched', 0)} pages fetched, {totals.get('new', 0)} new, "
             f"{totals.get('updated', 0)} updated, {totals.get('unchanged', 0)} unchanged, "
-            f"{sum((totals.get('skipped') or {}).values()) if isinstance(totals.get('skipped'), dict) else totals.get('skipped', 0)} skipped, "
-            f"{totals.get('failed', 0)} failed")
+            f"{sum(totals.get('skipped', {}).values())} skipped, {totals.get('failed', 0)} failed")
