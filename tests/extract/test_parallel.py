@@ -21,4 +21,4 @@ def test_a_failing_page_does_not_stop_the_batch(tmp_path):
                 + "</p></article></body></html>", url="https://example.org/a-1.html")
     outcomes = list(extract_many([missing, good]))
     assert outcomes[0].error and "cannot read" in outcomes[0].error
-    assert outcomes[1].record is not None or outcomes[1].skipped
+    assert outcomes[1].record is not None and outcomes[1].record["title"] == "Tiêu đề"
