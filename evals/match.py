@@ -61,7 +61,26 @@ def statistic_matches(gold: dict, predicted: dict) -> bool:
     value, unit = scaled(predicted.get("value"), predicted.get("unit"))
     if gold_value is None or value is None or abs(gold_value - value) > 1e-6 * max(1.0, abs(gold_value)):
         return False
-    return gold_unit == unit or (bool(gold_unit) and bool(unit) and token_f1(gold_unit, unit) >= NAME_TOKEN_F1)
+    return gold_unit == unit or (bool(gold_unit) and bool(unit) and (
+        token_f1(gold_unit, unit) >= NAME_TOKEN_F1 or same_head(gold_unit, unit)))
+
+
+def _words(unit: str) -> list[str]:
+    return [word for word in (w.strip(",;:()") for w in unit.split()) if word]
+
+
+def same_head(a: str, b: str) -> bool:
+    """One unit is the other plus modifiers ("công nhân" / "công nhân nhận khoán"): the same
+    counted noun, named more or less fully. Labellers differ on where a unit ends; the evals
+    count the fact found and report separately how often the unit is exactly the gold one."""
+    left, right = _words(match_key(a)), _words(match_key(b))
+    shorter, longer = sorted((left, right), key=len)
+    return bool(shorter) and longer[:len(shorter)] == shorter
+
+
+def same_unit(gold: dict, predicted: dict) -> bool:
+    """The unit exactly as labelled (scale words folded in), for the unit accuracy."""
+    return scaled(gold.get("value"), gold.get("unit"))[1] == scaled(predicted.get("value"), predicted.get("unit"))[1]
 
 
 def _date(value: Any) -> str | None:
@@ -83,6 +102,11 @@ MATCHERS: dict[str, Callable[[Any, dict], bool]] = {
     "phases": phase_matches,
     "date_ranges": date_range_matches,
     "statistics": statistic_matches,
+}
+
+
+EXACT_MATCHERS: dict[str, Callable[[Any, dict], bool]] = {
+    "statistics": lambda gold, predicted: statistic_matches(gold, predicted) and same_unit(gold, predicted),
 }
 
 
@@ -115,10 +139,12 @@ def align(field: str, gold: list[Any], optional: list[Any], predicted: list[dict
     Predictions matching an optional item are neither rewarded nor penalised.
     """
     matches = MATCHERS[field]
+    exact = EXACT_MATCHERS.get(field, matches)
     remaining = dedupe(field, predicted)
     pairs, missed = [], []
     for item in gold:
-        hit = next((p for p in remaining if matches(item, p)), None)
+        # an exact match first, so a looser one does not take another gold item's fact
+        hit = next((p for p in remaining if exact(item, p)), None) or next((p for p in remaining if matches(item, p)), None)
         if hit is None:
             missed.append(item)
         else:

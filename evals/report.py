@@ -28,7 +28,8 @@ def summary_lines(result: dict[str, Any]) -> list[str]:
     snippets = result["snippets"]
     lines = [f"docs: {result['docs']}  ({result['seconds']} s)", ""] + field_table(result) + [""]
     lines.append(f"people role accuracy: {_pct(result['people_role_accuracy'])}   "
-                 f"award recipient accuracy: {_pct(result['award_recipient_accuracy'])}")
+                 f"award recipient accuracy: {_pct(result['award_recipient_accuracy'])}   "
+                 f"statistic unit accuracy: {_pct(result.get('statistic_unit_accuracy'))}")
     lines.append(f"title / author / published accuracy: {_pct(meta['title'])} / {_pct(meta['author'])} / {_pct(meta['published'])}")
     lines.append(f"text snippets right: {snippets['right']}/{snippets['total']} ({_pct(snippets['accuracy'])})")
     baselines = result.get("baselines") or {}
@@ -50,6 +51,7 @@ def article_lines(result: dict[str, Any]) -> list[str]:
             for name, items in article[kind].items():
                 problems += [f"  {kind[:-2] if kind == 'misses' else 'extra'} {name}: {json.dumps(i, ensure_ascii=False)}" for i in items]
         problems += [f"  wrong {k}: {json.dumps(v, ensure_ascii=False)}" for k, v in article.get("metadata_wrong", {}).items()]
+        problems += [f"  wrong {line}" for line in article.get("wrong_attributes", [])]
         problems += [f"  snippet must be {r['rule']}d: {r['snippet'][:80]}" for r in article.get("snippets_wrong", [])]
         if article.get("error"):
             problems.insert(0, f"  error: {article['error']}")
@@ -76,9 +78,11 @@ def below_floors(result: dict[str, Any], floors: dict[str, Any]) -> list[str]:
         f1 = result["fields"][name]["f1"]
         if f1 < floor:
             failures.append(f"{name} F1 {f1:.3f} < floor {floor:.3f}")
-    checks = {"people_role_accuracy": result["people_role_accuracy"], "snippets": result["snippets"]["accuracy"]}
+    accuracies = ("people_role_accuracy", "statistic_unit_accuracy")
+    checks = {key: result.get(key) for key in accuracies}
+    checks["snippets"] = result["snippets"]["accuracy"]
     checks.update({f"metadata.{k}": v for k, v in result["metadata"].items()})
-    floor_values = {"people_role_accuracy": floors.get("people_role_accuracy"), "snippets": floors.get("snippets")}
+    floor_values = {key: floors.get(key) for key in (*accuracies, "snippets")}
     floor_values.update({f"metadata.{k}": v for k, v in floors.get("metadata", {}).items()})
     for key, floor in floor_values.items():
         value = checks.get(key)

@@ -11,7 +11,7 @@ from thidua.record import FACT_FIELDS
 from thidua.text import normalize, normalize_inline
 
 from .gold import GoldArticle
-from .match import align, same_name
+from .match import align, same_name, same_unit
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +51,7 @@ class Scores:
     fields: dict[str, Tally] = field(default_factory=lambda: {name: Tally() for name in FACT_FIELDS})
     role: Ratio = field(default_factory=Ratio)
     recipient: Ratio = field(default_factory=Ratio)
+    unit: Ratio = field(default_factory=Ratio)
     metadata: dict[str, Ratio] = field(default_factory=lambda: {k: Ratio() for k in ("title", "author", "published")})
     snippets: Ratio = field(default_factory=Ratio)
     articles: list[dict[str, Any]] = field(default_factory=list)
@@ -87,6 +88,25 @@ def _brief(item: Any) -> Any:
     return {k: v for k, v in item.items() if k not in ("char_start", "char_end", "sentence", "sentence_start", "sentence_end", "mentions")}
 
 
+def _score_attributes(name: str, gold_item: Any, predicted: dict, scores: Scores, detail: dict) -> None:
+    """A matched fact's attributes: a person's role, an award's recipient, a statistic's unit;
+    the wrong ones are listed with the article as "gold -> predicted"."""
+    checks = {"people": ("role", scores.role, same_name), "awards": ("recipient", scores.recipient, same_name)}
+    if name == "statistics":
+        ok = same_unit(gold_item, predicted)
+        scores.unit.add(ok)
+        attribute = "unit"
+    elif name in checks and isinstance(gold_item, dict):
+        attribute, ratio, same = checks[name]
+        ok = same(gold_item.get(attribute), predicted.get(attribute))
+        ratio.add(ok)
+    else:
+        return
+    if not ok:
+        detail.setdefault("wrong_attributes", []).append(
+            f"{name} {attribute}: {gold_item.get(attribute)!r} -> {predicted.get(attribute)!r}")
+
+
 def score_article(gold: GoldArticle, record: dict, scores: Scores) -> dict[str, Any]:
     """Add one article's results to `scores`; return its misses and extras."""
     detail: dict[str, Any] = {"id": gold.id, "misses": {}, "extras": {}}
@@ -98,10 +118,7 @@ def score_article(gold: GoldArticle, record: dict, scores: Scores) -> dict[str, 
         if extras:
             detail["extras"][name] = [_brief(e) for e in extras]
         for gold_item, predicted in pairs:
-            if name == "people":
-                scores.role.add(same_name(gold_item.get("role"), predicted.get("role")))
-            elif name == "awards" and isinstance(gold_item, dict):
-                scores.recipient.add(same_name(gold_item.get("recipient"), predicted.get("recipient")))
+            _score_attributes(name, gold_item, predicted, scores, detail)
     checks = _metadata_checks(gold, record)
     for key, ok in checks.items():
         scores.metadata[key].add(ok)
@@ -142,6 +159,7 @@ def scores_to_json(scores: Scores) -> dict[str, Any]:
         "fields": {name: tally.as_dict() for name, tally in scores.fields.items()},
         "people_role_accuracy": scores.role.value,
         "award_recipient_accuracy": scores.recipient.value,
+        "statistic_unit_accuracy": scores.unit.value,
         "metadata": {k: v.value for k, v in scores.metadata.items()},
         "snippets": {"right": scores.snippets.right, "total": scores.snippets.total, "accuracy": scores.snippets.value},
         "seconds": round(scores.seconds, 2),

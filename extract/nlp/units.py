@@ -156,18 +156,16 @@ def _skip_space(text: str, pos: int) -> int:
 
 
 def _coordinated(source: Words, start: int, end: int, units: Units) -> int:
-    """Extend the unit over ", X" conjuncts that share the count."""
+    """Extend the unit over ", X" conjuncts that share the count ("sáng kiến, giải pháp",
+    "đoàn viên, người lao động")."""
     text = source.text
-    counted = text[start:end].lower().split()
-    # "lượt đoàn viên, người lao động": a classifier counts the pair together
-    classified = len(counted) > 1 and counted[0] in units.classifiers
     while True:
         m = _COMMA.match(text, end)
         if not m or text[start:end].lower() in units.no_coordination_after:
             return end
         nxt = m.end()
         words = tuple(s[2] for s in _syllables(text, nxt))
-        if not words or _blocks_coordination(words, classified, units):
+        if not words or _blocks_coordination(words, units):
             return end
         if not (text[nxt].islower() or _is_acronym(text[nxt:nxt + 12].split()[0])):
             return end  # a name or a new sentence part, not a conjunct
@@ -178,13 +176,13 @@ def _coordinated(source: Words, start: int, end: int, units: Units) -> int:
         end = conjunct_end
 
 
-def _blocks_coordination(words: tuple[str, ...], classified: bool, units: Units) -> bool:
-    """The conjunct starts with a word that never joins a unit; after a classifier a whole
-    known noun ("người lao động") joins all the same."""
-    blocking = [w for w in units.no_coordination_before if words[:len(w)] == w]
+def _blocks_coordination(words: tuple[str, ...], units: Units) -> bool:
+    """The conjunct starts with a word that never joins a unit ("người", "trong đó"), unless
+    a longer known noun starts there ("người lao động")."""
+    blocking = max((len(w) for w in units.no_coordination_before if words[:len(w)] == w), default=0)
     if not blocking:
         return False
-    return not (classified and max(blocking, key=len) in units.compounds)
+    return not any(words[:size] in units.compounds for size in range(blocking + 1, len(words) + 1))
 
 
 def _length(text: str, start: int, end: int) -> int:

@@ -63,3 +63,9 @@ def test_evals_run_on_any_directory_in_the_format(capsys):
     payload = json.loads(capsys.readouterr().out)
     assert payload["docs"] == len(list(heldout.glob("*.json"))) >= 8
     assert all(0.0 <= payload["fields"][name]["f1"] <= 1.0 for name in FACT_FIELDS)
+
+
+def test_the_unit_accuracy_is_gated(result):
+    assert load_floors()["statistic_unit_accuracy"] > 0.9
+    floors = {"statistic_unit_accuracy": 1.01}
+    assert any(line.startswith("statistic_unit_accuracy") for line in below_floors(result, floors))

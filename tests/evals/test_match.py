@@ -1,7 +1,7 @@
 """The matching rules of ANNOTATION.md, row by row."""
 import pytest
 
-from thidua.evals.match import align, same_name, scaled, statistic_matches, token_f1
+from thidua.evals.match import align, same_head, same_name, scaled, statistic_matches, token_f1
 
 
 @pytest.mark.parametrize("a, b", [
@@ -29,6 +29,26 @@ def test_statistics_match_by_value_and_unit_with_scale_words():
     assert statistic_matches({"value": 20, "unit": "%"}, {"value": 20.0, "unit": "%"})
     assert not statistic_matches({"value": 20, "unit": "%"}, {"value": 21, "unit": "%"})
     assert not statistic_matches({"value": 48, "unit": "công nhân giỏi"}, {"value": 48, "unit": "sáng kiến"})
+
+
+def test_a_unit_with_modifiers_added_or_left_out_still_matches():
+    assert same_head("công nhân", "công nhân nhận khoán")
+    assert same_head("đoàn viên, người lao động", "đoàn viên")
+    assert not same_head("công nhân", "công trình")
+    assert not same_head("nhân", "công nhân")  # whole words only
+    assert statistic_matches({"value": 300, "unit": "công nhân nhận khoán"}, {"value": 300, "unit": "công nhân"})
+    assert not statistic_matches({"value": 300, "unit": "công nhân nhận khoán"}, {"value": 301, "unit": "công nhân"})
+    assert not statistic_matches({"value": 6, "unit": "quận"}, {"value": 6, "unit": "đơn vị"})
+
+
+def test_an_exact_unit_is_matched_before_a_looser_one():
+    # both facts have value 100; the looser unit must not take the exact one's gold item
+    gold = [{"value": 100, "unit": "công nhân"}, {"value": 100, "unit": "Công nhân giỏi Thủ đô"}]
+    predicted = [{"value": 100, "unit": "Công nhân giỏi Thủ đô"}, {"value": 100, "unit": "công nhân"}]
+    pairs, missed, extras = align("statistics", gold, [], predicted)
+    assert [(g["unit"], p["unit"]) for g, p in pairs] == [("công nhân", "công nhân"),
+                                                          ("Công nhân giỏi Thủ đô", "Công nhân giỏi Thủ đô")]
+    assert not missed and not extras
 
 
 def test_align_counts_repeats_once_and_ignores_optional_items():

@@ -28,7 +28,7 @@ def stats(text, published=None):
     ("tổ chức 5 “Phiên chợ Công đoàn”, bán hàng", [(5, "Phiên chợ Công đoàn")]),
     ("hơn 1.200 lượt bệnh nhân không phải chuyển tuyến", [(1200, "lượt bệnh nhân")]),
     ("trao 30 suất quà cho đoàn viên", [(30, "suất quà")]),
-    ("chăm lo cho 18.500 đoàn viên, người lao động với tổng kinh phí", [(18500, "đoàn viên")]),
+    ("chăm lo cho 18.500 đoàn viên, người lao động với tổng kinh phí", [(18500, "đoàn viên, người lao động")]),
     ("15 tập thể và 27 cá nhân được nhận Bằng khen", [(15, "tập thể"), (27, "cá nhân")]),
     ("Cụm gồm LĐLĐ 6 quận: Đống Đa, Hai Bà Trưng", [(6, "quận")]),
     ("giảm 15% thời gian dừng máy", [(15, "%")]),

@@ -1,6 +1,6 @@
 """Where a statistic's unit ends: the counted noun (a known compound, or classifier + noun)
 without its descriptive modifiers, as the labelled set writes it; a capitalised name after a
-lower-case noun is not part of it; a classifier counts a coordinated pair whole."""
+lower-case noun is not part of it; a list of nouns sharing the count is the unit."""
 import pytest
 
 from thidua.extract.nlp import extract_facts
@@ -35,14 +35,14 @@ def test_unit_boundary(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    # after a classifier the audience pair is counted together
+    # a list of nouns sharing one count is the unit, with or without a classifier
     ("Chương trình thu hút 2.000 lượt đoàn viên, người lao động tham gia.",
      [(2000, "lượt đoàn viên, người lao động")]),
     ("Công đoàn tổ chức 95 cuộc đối thoại, diễn đàn với người lao động.",
      [(95, "cuộc đối thoại, diễn đàn")]),
-    # without a classifier the fixed pair is not joined
-    ("Hội nghị có 400 đoàn viên, người lao động dự.", [(400, "đoàn viên")]),
-    # a classifier never joins a conjunct that starts with a blocking word
+    ("Hội nghị có 400 đoàn viên, người lao động dự.", [(400, "đoàn viên, người lao động")]),
+    ("Hơn 1.000 đoàn viên, công nhân tham gia ngày hội.", [(1000, "đoàn viên, công nhân")]),
+    # a conjunct that starts with a blocking word never joins ("người thân" is not counted)
     ("Có 30 lượt công nhân, người thân tham dự.", [(30, "lượt công nhân")]),
     ("Có 50 lượt công nhân, tăng 10 lượt so với năm trước.", [(50, "lượt công nhân"), (10, "lượt")]),
 ])
