@@ -130,24 +130,29 @@ def score_article(gold: GoldArticle, record: dict, scores: Scores) -> dict[str, 
     return detail
 
 
-def run_pipeline(gold: GoldArticle) -> dict[str, Any] | None:
-    """The record the full pipeline makes of the stored page, or None if it says not an article."""
+def run_pipeline(gold: GoldArticle) -> tuple[dict[str, Any] | None, str | None]:
+    """The record the full pipeline makes of the stored page, or None and why not: it says
+    not an article, or it failed (scored as an empty record, every gold fact missed)."""
     try:
-        return extract_path(gold.source, url=gold.url, site=gold.data.get("site"))
+        return extract_path(gold.source, url=gold.url, site=gold.data.get("site")), None
     except NotAnArticle as reason:
         log.warning("%s: pipeline said not an article: %s", gold.id, reason)
-        return None
+        return None, "not an article"
+    except Exception as error:  # a crash on one article must not hide the others' scores
+        log.error("%s: the pipeline failed: %s: %s", gold.id, type(error).__name__, error, exc_info=True)
+        return None, f"pipeline failed: {type(error).__name__}: {error}"
 
 
 def score_set(articles: list[GoldArticle]) -> Scores:
     scores = Scores()
     started = time.perf_counter()
     for gold in articles:
-        record = run_pipeline(gold) or {}
+        record, error = run_pipeline(gold)
+        record = record or {}
         scores.texts[gold.id] = record.get("text") or ""
         detail = score_article(gold, record, scores)
-        if not record:
-            detail["error"] = "not an article"
+        if error:
+            detail["error"] = error
         scores.articles.append(detail)
     scores.seconds = time.perf_counter() - started
     return scores

@@ -254,7 +254,7 @@ def _subjects(doc: Doc, start: int, end: int) -> list[tuple[int, str | None]]:
     for match in _PRONOUN.finditer(text, start, end):
         if _is_pronoun_subject(text, match):
             found.append((match.end(), _pronoun_person(doc, match.start(), match.group(1))))
-    return sorted(found)
+    return sorted(found, key=lambda subject: subject[0])  # names may be None: order by position only
 
 
 def _for_whom(doc: Doc, pos: int) -> tuple[bool, str | None]:

@@ -121,9 +121,10 @@ def award_lexicon() -> AwardLexicon:
 class PeopleLexicon:
     surnames: frozenset[str]
     compound_surnames: frozenset[str]
+    name_prefixes: frozenset[str]
+    glued_name_prefixes: tuple[str, ...]
     roles: re.Pattern           # a role with optional prefix/suffix, case-insensitive
-    unit_roles: frozenset[str]  # lower-cased
-    unit_nouns: re.Pattern
+    chain_body_nouns: re.Pattern
     honorific_before: re.Pattern  # an honorific ending right before a name
     blocking_left: re.Pattern     # a blocking word ending right before a name
     not_people: frozenset[str]    # match keys
@@ -143,7 +144,8 @@ def people_lexicon() -> PeopleLexicon:
     from thidua.text import match_key
 
     rules = load_rules("people")
-    names = load_rules("surnames")["surnames"]
+    surname_rules = load_rules("surnames")
+    names = surname_rules["surnames"]
     role_core = phrase_pattern(rules["roles"]).pattern[len(WORD_START):-len(WORD_END)]
     prefixes = "|".join(map(re.escape, rules["role_prefixes"]))
     suffixes = "|".join(r"\s+".join(map(re.escape, s.split())) for s in rules["role_suffixes"])
@@ -153,9 +155,10 @@ def people_lexicon() -> PeopleLexicon:
     return PeopleLexicon(
         surnames=frozenset(n for n in names if " " not in n),
         compound_surnames=frozenset(n for n in names if " " in n),
+        name_prefixes=frozenset(surname_rules["name_prefixes"]),
+        glued_name_prefixes=tuple(surname_rules["glued_name_prefixes"]),
         roles=roles,
-        unit_roles=frozenset(r.lower() for r in rules["unit_roles"]),
-        unit_nouns=phrase_pattern(rules["unit_nouns"]),
+        chain_body_nouns=phrase_pattern(rules["chain_body_nouns"], re.I),
         honorific_before=re.compile(rf"{WORD_START}(?:{honorifics})\s*$"),
         blocking_left=re.compile(rf"{WORD_START}(?:{left_words})\s*$"),
         not_people=frozenset(match_key(n) for n in rules["not_people"]),

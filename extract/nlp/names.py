@@ -40,7 +40,10 @@ class Mention:
 def _surname_width(words: list[str], index: int, lex: PeopleLexicon) -> int:
     if index + 1 < len(words) and f"{words[index]} {words[index + 1]}" in lex.compound_surnames:
         return 2
-    return 1 if words[index] in lex.surnames else 0
+    word = words[index]
+    if word in lex.surnames or word in lex.name_prefixes:
+        return 1
+    return 1 if word.startswith(lex.glued_name_prefixes) and len(word) > 3 else 0
 
 
 def person_start(words: list[str], lex: PeopleLexicon, min_len: int = 2) -> int | None:

@@ -69,3 +69,23 @@ def test_the_unit_accuracy_is_gated(result):
     assert load_floors()["statistic_unit_accuracy"] > 0.9
     floors = {"statistic_unit_accuracy": 1.01}
     assert any(line.startswith("statistic_unit_accuracy") for line in below_floors(result, floors))
+
+
+def test_an_article_that_crashes_the_pipeline_is_scored_as_an_error_not_fatal(monkeypatch):
+    from thidua.evals import score
+
+    articles = load_labelled(labelled_dir())[:3]
+    real = score.extract_path
+
+    def flaky(path, **kwargs):
+        if path == articles[1].source:
+            raise TypeError("boom")
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(score, "extract_path", flaky)
+    result = scores_to_json(score_set(articles))
+    errors = {a["id"]: a.get("error") for a in result["articles"]}
+    assert errors[articles[1].id] == "pipeline failed: TypeError: boom"
+    assert errors[articles[0].id] is None and errors[articles[2].id] is None
+    missed = sum(len(articles[1].items(name)) for name in FACT_FIELDS)
+    assert sum(f["fn"] for f in result["fields"].values()) >= missed > 0

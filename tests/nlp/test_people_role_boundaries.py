@@ -71,3 +71,15 @@ def test_workshop_names(text, expected):
 ])
 def test_organisation_by_initials(text, expected):
     assert roles(text) == expected
+
+
+def test_a_lower_case_body_noun_between_role_and_name_is_not_a_company_name():
+    # "công ty Hoàng Minh Tuấn" would be a company named after a person: the role chain is
+    # "Chủ tịch Công đoàn công ty", the name is the person's
+    found = extract_facts("Chủ tịch Công đoàn công ty Hoàng Minh Tuấn cho biết, công đoàn phấn đấu.")
+    assert [(p["name"], p["role"]) for p in found["people"]] == [("Hoàng Minh Tuấn", "Chủ tịch")]
+    assert not [o for o in found["organizations"] if "Tuấn" in o["name"]]
+    # a capitalised school or college named after a person keeps its name
+    found = extract_facts("Hội thi diễn ra tại Trường Cao đẳng nghề Nguyễn Văn Trỗi, với 7 nghề thi.")
+    assert not found["people"]
+    assert [o["name"] for o in found["organizations"]] == ["Trường Cao đẳng nghề Nguyễn Văn Trỗi"]

@@ -25,6 +25,11 @@ def people(text):
      [("Ca Dí Chà", "công nhân", "Lâm trường Mường Tè")]),
     ("Ka Thị Nhung, công nhân Công ty Cao su Đồng Nai, phát biểu.",
      [("Ka Thị Nhung", "công nhân", "Công ty Cao su Đồng Nai")]),
+    # Tây Nguyên names open with a gender word: "Y" (men), "H’" glued to the given name (women)
+    ("Y Bhin Niê, công nhân đội sản xuất số 4, về đích sớm nhất.",
+     [("Y Bhin Niê", "công nhân đội sản xuất số 4", None)]),
+    ("Ở khâu chế biến, chị H’Loan Byă, tổ trưởng tổ chế biến ướt, cải tiến cách phân loại.",
+     [("H’Loan Byă", "tổ trưởng tổ chế biến ướt", None)]),
 ])
 def test_rare_family_names(text, expected):
     assert people(text) == expected
@@ -42,6 +47,9 @@ def test_rare_family_names(text, expected):
     "Bình Định Xanh, công nhân Công ty Cà phê Phước An tham gia.",
     "Ngoài Giờ Làm Việc, công nhân Công ty May 10 tập văn nghệ.",
     "Ca Dí Chà, công nhân Lâm trường Mường Tè, được tặng Bằng khen.",
+    # "Y" in an institution's name is not a name prefix
+    "Sinh viên Trường Đại học Y Dược Thái Nguyên tham gia hiến máu.",
+    "Sở Y tế phối hợp với Công đoàn ngành.",
     # a sentence opening with a place is not a name
     "Tại Bình Dương, công nhân Công ty TNHH Gỗ Tân Uyên đạt giải nhất.",
     "Ở Cà Mau, công nhân Công ty CP Thủy sản Minh Phú tăng ca.",

@@ -125,8 +125,9 @@ def _trailing_end(doc: Doc, units: list[tuple[int, int, str]], end: int, lex: Or
     return end
 
 
-def _cut_person(doc: Doc, head_end: int, name_end: int, lex: OrgLexicon) -> int:
+def _cut_person(doc: Doc, head: tuple[int, int], name_end: int, lex: OrgLexicon) -> int:
     """End of the name once a trailing person ("… Hà Nội Đinh Quốc Toản") is cut off."""
+    head_start, head_end = head
     runs = title_runs(text_of(doc), head_end, name_end)
     if not runs or runs[-1].end != name_end:
         return name_end
@@ -142,6 +143,8 @@ def _cut_person(doc: Doc, head_end: int, name_end: int, lex: OrgLexicon) -> int:
         before = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", before)
     proper = any(c.isupper() for c in before) or lex.place_word.search(before)
     if person_start == run.start and not proper:
+        if text_of(doc)[head_start].islower() and not before.strip():
+            return head_end  # "Chủ tịch Công đoàn công ty Hoàng Minh Tuấn": a common noun, then the person
         return name_end  # "Trường THCS Lê Quý Đôn": the name is the school's
     kept = text_of(doc)[head_end:person_start]
     kept = re.sub(r"(?:\s+(?:và|cùng|với))?\s*$", "", kept)  # "Công ty … Đông Anh và Lê Thị Hạnh"
@@ -179,7 +182,7 @@ def _organization_at(doc: Doc, match: re.Match, limit: int, lex: OrgLexicon) -> 
     if end is not None and kind in lex.trailing_kinds:
         end = _trailing_end(doc, units, end, lex)
     if end is not None:
-        end = _cut_person(doc, match.end(), end, lex)
+        end = _cut_person(doc, (match.start(), match.end()), end, lex)
         if end <= match.end():
             end = None
     if end is None:

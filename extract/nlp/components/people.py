@@ -127,6 +127,7 @@ def _role_before(doc: Doc, mention: Mention) -> tuple[str, str | None] | None:
     masks = organization_index(doc).within(floor, mention.start)
     masks += [(r.start(), r.end()) for r in roles]
     masks += [(m.start(), m.end()) for m in _CHAIN_FILLER.finditer(text, floor, mention.start)]
+    masks += [(m.start(), m.end()) for m in people_lexicon().chain_body_nouns.finditer(text, floor, mention.start)]
     masks += [(r.start, r.end) for r in title_runs(text, floor, mention.start)]
     masks += [(floor + w.start(), floor + w.end()) for w in re.finditer(r"[\w&]+", text[floor:mention.start])
               if is_abbreviation(w.group(0))]
