@@ -8,9 +8,12 @@ after the last paragraph; the trailer starts at a heading such as "Có thể b�
 """
 from __future__ import annotations
 
+import re
+
 from thidua.record import Block, CleanArticle
 from thidua.text import normalize, normalize_inline
 
+from .authors import parse_byline
 from .blocks import Piece
 from .dates import parse_date_text
 from .filters import (
@@ -90,24 +93,95 @@ def _body_pieces(blocks: list[list[str]]) -> list[Piece]:
     return pieces
 
 
-def _head(blocks: list[list[str]]) -> tuple[str | None, str | None, str | None, list[list[str]]]:
-    """Kicker, title and lead from the first blocks; the related titles under the lead go."""
+_LEAD_MARK = re.compile(r"^\((?:[A-ZĐ]{1,6}O?)\)\s*[-–—]?")  # "(LĐTĐ) ", "(HG) – ", "(NLĐO) -"
+_HEAD_BLOCKS = 8  # the lead is looked for this far into the dump
+
+
+def _is_lead(line: str) -> bool:
+    """The lead paragraph: prose (a sentence with a full stop, or long), or a line opening
+    with the paper's mark. A headline ends without a full stop and is short."""
+    words = len(line.split())
+    return bool(_LEAD_MARK.match(line)) or words >= 30 or (words >= 12 and line.endswith((".", "…")))
+
+
+def _is_menu(line: str) -> bool:
+    """A navigation or site-name line: most words capitalised ("Trang chủ Chính trị Kinh tế",
+    "Người Lao Động Online"), or items set apart by runs of spaces."""
+    words = line.split()
+    capitals = sum(1 for word in words if word[:1].isupper())
+    return "  " in line or (len(words) >= 4 and capitals * 2 >= len(words))
+
+
+def _find_lead(blocks: list[list[str]]) -> tuple[int, int] | None:
+    for b, block in enumerate(blocks[:_HEAD_BLOCKS]):
+        for i, line in enumerate(block):
+            if line != _PICTURE and _is_lead(line) and (b, i) != (0, 0):
+                return b, i
+    return None
+
+
+def _head_lines(lines: list[str]) -> tuple[str | None, str | None, str | None, str | None]:
+    """Kicker, title, published and author among the lines above the lead: date lines, menus,
+    section names and a byline sit there too on some sites."""
+    published, author, candidates = None, None, []
+    for line in lines:
+        if is_date_line(line.split("|")[0].strip()):
+            published = published or parse_date_text(line)
+        elif candidates and not is_kicker(line) and len(line.split()) <= 4 and parse_byline(line):
+            author = author or parse_byline(line)  # "Thanh Tâm" under the headline
+        else:
+            candidates.append(line)
+    titles = [i for i, line in enumerate(candidates) if not is_kicker(line) and len(line.split()) >= 4]
+    plain = [i for i in titles if not _is_menu(candidates[i])]
+    index = (plain or titles or [len(candidates) - 1])[-1]
+    if index < 0:
+        return None, None, published, author
+    kicker = candidates[index - 1] if index > 0 and is_kicker(candidates[index - 1]) else None
+    return kicker, candidates[index], published, author
+
+
+def _head(blocks: list[list[str]]) -> tuple[dict, list[list[str]]]:
+    """Kicker, title, lead, published and author from the top of the dump, and the body
+    blocks after the lead (the related titles right under the lead dropped)."""
+    found = _find_lead(blocks)
+    if found is None:
+        return _head_without_lead(blocks)
+    b, i = found
+    above = [line for block in blocks[:b] for line in block] + blocks[b][:i]
+    kicker, title, published, author = _head_lines([line for line in above if line != _PICTURE])
+    lead = blocks[b][i]
+    extra = [line for line in blocks[b][i + 1:] if not _is_related_title(line)]
+    head = {"kicker": kicker, "title": title, "lead": lead, "published": published, "author": author}
+    return head, ([extra] if extra else []) + blocks[b + 1:]
+
+
+def _head_without_lead(blocks: list[list[str]]) -> tuple[dict, list[list[str]]]:
+    """No lead paragraph near the top: the first line is the title, the rest is body."""
+    published = None
+    while blocks and is_date_line(blocks[0][0]):
+        published = published or parse_date_text(blocks[0][0])
+        blocks = [blocks[0][1:]] + blocks[1:] if len(blocks[0]) > 1 else blocks[1:]
+    if not blocks:
+        return {"kicker": None, "title": None, "lead": None, "published": published, "author": None}, []
     kicker = None
     first = blocks[0]
     if is_kicker(first[0]) and (len(first) > 1 or len(blocks) > 1):
         kicker = first[0]
         blocks = [first[1:]] + blocks[1:] if len(first) > 1 else blocks[1:]
-    title_block = blocks[0]
-    title = title_block[0]
-    rest = [title_block[1:]] + blocks[1:] if len(title_block) > 1 else blocks[1:]
-    if not rest:
-        return kicker, title, None, []
-    lead_block = rest[0]
-    lead = lead_block[0] if not looks_like_heading(lead_block[0]) else None
-    if lead is None:
-        return kicker, title, None, rest
-    extra = [line for line in lead_block[1:] if not _is_related_title(line)]
-    return kicker, title, lead, ([extra] if extra else []) + rest[1:]
+    title = blocks[0][0]
+    rest = [blocks[0][1:]] + blocks[1:] if len(blocks[0]) > 1 else blocks[1:]
+    return {"kicker": kicker, "title": title, "lead": None, "published": published, "author": None}, rest
+
+
+def _cut_after_byline(pieces: list[Piece]) -> list[Piece]:
+    """The author line ends the article: a box heading right after it ("Nam Dương", then "Tin
+    liên quan") opens the trailer. Inside a body such a heading only loses its links, but a
+    dump keeps no links to tell the box from the text after it."""
+    lists = wordlists()
+    for index in range(1, len(pieces)):
+        if lists.is_box_heading(pieces[index].text) and parse_byline(pieces[index - 1].text):
+            return pieces[:index]
+    return pieces
 
 
 def clean_text_dump(text: str, url: str | None = None, site: str | None = None) -> CleanArticle:
@@ -119,19 +193,17 @@ def clean_text_dump(text: str, url: str | None = None, site: str | None = None) 
     blocks = _blocks(text)
     if not blocks:
         return CleanArticle.not_article("no text left after removing markup and file names", url, site)
-    published = None
-    while blocks and is_date_line(blocks[0][0]):
-        published = published or parse_date_text(blocks[0][0])
-        blocks = [blocks[0][1:]] + blocks[1:] if len(blocks[0]) > 1 else blocks[1:]
-    kicker, title, lead, body = _head(blocks)
-    pieces = cut_trailer(_body_pieces(body))
+    head, body = _head(blocks)
+    title, lead, published = head["title"], head["lead"], head["published"]
+    pieces = cut_trailer(_cut_after_byline(_body_pieces(body)))
     for piece in pieces:
         if is_date_line(piece.text):
             published = published or parse_date_text(piece.text)
     pieces = drop_noise(pieces, title, lead)
     pieces, author = take_byline(pieces, None)
+    author = author or head["author"]
     if lead is None and not pieces:
         return CleanArticle.not_article("no article text in the dump", url, site)
-    return CleanArticle(url=url, site=site, title=title, kicker=kicker, lead=lead, author=author,
+    return CleanArticle(url=url, site=site, title=title, kicker=head["kicker"], lead=lead, author=author,
                         published=published, blocks=[Block(p.kind, p.text) for p in pieces],
                         method="text-dump")

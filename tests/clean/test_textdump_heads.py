@@ -1,0 +1,77 @@
+"""The top of a text dump on other layouts: menus, section names, date lines and the author
+under the headline sit above the lead; the related titles under the lead and a box of links
+after the author line are not the article."""
+from thidua.extract.clean import clean_text_dump
+
+PORTAL = """Trang chủ  Thời sự  Kinh tế  Công đoàn  Pháp luật
+Công đoàn
+Thứ Ba, 03/06/2025, 09:10 (GMT+7)
+
+Công nhân cảng biển thi đua giải phóng tàu nhanh trong mùa cao điểm
+
+(HG) – Từ đầu năm đến nay, Công đoàn cảng đã phát động nhiều phong trào thi đua trong công nhân bốc xếp, góp phần đưa năng suất giải phóng tàu tăng rõ rệt.
+Cảng biển tuyển thêm lao động thời vụ
+Khám sức khỏe định kỳ cho công nhân bốc xếp
+
+Theo Chủ tịch Công đoàn cảng, mỗi ca làm việc có một tổ xung kích phụ trách những tàu cần giải phóng gấp.
+
+Nhờ sắp xếp lại dây chuyền, thời gian giải phóng một tàu giảm đáng kể so với năm trước.
+
+Bảo Ngọc
+
+Tin liên quan
+
+Cảng biển Cái Cui đón tàu trọng tải lớn
+
+Trong tháng 5, cảng đón 12 tàu trọng tải trên 20.000 tấn, tăng 4 tàu so với cùng kỳ.
+
+Xem thêm
+Phiên bản di động
+"""
+
+NEWSPAPER = """Công đoàn
+
+Thợ mỏ vùng than thi đua vượt kế hoạch quý II
+
+Hải Đăng
+12/06/2024 14:05
+
+Sáng 12.6, Công đoàn công ty than tổ chức lễ phát động đợt thi đua cao điểm quý II trong toàn thể thợ lò và công nhân sàng tuyển.
+Thợ lò được tặng quà dịp Tháng Công nhân
+Bảo đảm an toàn lò chợ mùa mưa
+
+Đợt thi đua tập trung vào ba nội dung: an toàn, năng suất và tiết kiệm vật tư.
+
+Tin cùng chuyên mục
+
+Công nhân mỏ được khám bệnh nghề nghiệp
+"""
+
+
+def test_menus_section_names_and_date_lines_above_the_lead_are_skipped():
+    article = clean_text_dump(PORTAL, site="baohaugiang.com.vn")
+    assert article.title == "Công nhân cảng biển thi đua giải phóng tàu nhanh trong mùa cao điểm"
+    assert article.published == "2025-06-03T09:10:00+07:00"
+    assert article.lead.startswith("(HG) – Từ đầu năm đến nay")
+    assert article.author == "Bảo Ngọc"
+    text = article.text
+    assert "Nhờ sắp xếp lại dây chuyền" in text
+    for boilerplate in ("Trang chủ", "Cảng biển tuyển thêm lao động thời vụ", "Tin liên quan",
+                        "Cảng biển Cái Cui", "12 tàu trọng tải", "Phiên bản di động"):
+        assert boilerplate not in text
+
+
+def test_a_section_line_and_the_author_above_the_lead():
+    article = clean_text_dump(NEWSPAPER, site="laodong.vn")
+    assert article.title == "Thợ mỏ vùng than thi đua vượt kế hoạch quý II"
+    assert article.author == "Hải Đăng"
+    assert article.published == "2024-06-12T14:05:00+07:00"
+    assert article.lead.startswith("Sáng 12.6, Công đoàn công ty than")
+    assert "Thợ lò được tặng quà" not in article.text
+    assert "ba nội dung" in article.text and "khám bệnh nghề nghiệp" not in article.text
+
+
+def test_a_dump_without_a_lead_keeps_its_first_line_as_the_title():
+    article = clean_text_dump("Tiêu đề ngắn của bài\n\nMột đoạn văn ngắn\n\nĐoạn thứ hai cũng ngắn\n")
+    assert article.title == "Tiêu đề ngắn của bài"
+    assert "Đoạn thứ hai cũng ngắn" in article.text
