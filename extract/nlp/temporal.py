@@ -27,6 +27,7 @@ _D = r"(?:0?[1-9]|[12]\d|3[01])"
 _M = r"(?:0?[1-9]|1[0-2])"
 _Y = r"(?:1[89]\d\d|20\d\d)"
 _SEP = r"[/-]"
+_FULL_SEP = r"[/.-]"  # "7.5.2024" too: a dotted day and month need a year or a cue word
 _START = r"(?<![\w/.,])(?<![^\W\d_][-–])"  # not inside a word, a number or a code like "QĐ-2020"
 _END = r"(?![\w/]|[.,]\d)"
 
@@ -68,10 +69,11 @@ def atom_regex() -> re.Pattern:
     rules = _rules()
     half = rules["half_year"]
     roman = word_alternation(rules["roman_numerals"])
+    cues = "|".join(rf"(?<={re.escape(cue)}\s)" for cue in rules["dotted_date_cues"])
     year_tail = rf"(?:\s*[/-]\s*(?P<{{0}}>{_Y})|\s+năm\s+(?:(?P<{{1}}>{_Y})|(?P<{{2}}>{word_alternation(rules['this_year_words'])})\b))"
     parts = [
         rf"(?P<vfull>(?:ngày\s+)?(?P<vd>{_D})\s+tháng\s+(?P<vm>{_M})\s+năm\s+(?P<vy>{_Y}))\b",
-        rf"(?P<full>(?:ngày\s+)?{_START}(?P<fd>{_D})(?P<fs>{_SEP})(?P<fm>{_M})(?P=fs)(?P<fy>{_Y})){_END}",
+        rf"(?P<full>(?:ngày\s+)?{_START}(?P<fd>{_D})(?P<fs>{_FULL_SEP})(?P<fm>{_M})(?P=fs)(?P<fy>{_Y})){_END}",
         (rf"(?P<part>(?:\b(?P<pn>1[01]|[1-9]|{word_alternation(half['month_counts'])})\s+tháng|(?P<ph>{word_alternation(half['half_words'])}))\s+"
          rf"(?P<pw>{word_alternation(half['first_words'] + half['last_words'])})\s+năm"
          rf"(?:\s+(?:(?P<py>{_Y})|(?P<pnow>{word_alternation(rules['this_year_words'])})\b))?)"),
@@ -79,6 +81,7 @@ def atom_regex() -> re.Pattern:
         rf"(?P<vdm>(?:ngày\s+)?(?P<wd>{_D})\s+tháng\s+(?P<wm>{_M}))\b",
         rf"(?P<month>tháng\s+(?P<mm>{_M})\b{year_tail.format('my', 'my2', 'mnow')}?)(?![/-]\d)",
         rf"(?P<dm>(?:ngày\s+)?{_START}(?P<dd>{_D})(?P<ds>{_SEP})(?P<dmm>{_M})){_END}",
+        rf"(?P<dotdm>(?:ngày\s+|{cues}){_START}(?P<od>{_D})\.(?P<om>{_M})){_END}",
         rf"(?P<bareday>{_START}(?P<bd>{_D})(?=\s*[-–]\s*{_D}\s*[/-]\s*{_M}))",
         rf"(?P<day>ngày\s+(?P<nd>{_D}))(?![\w/,.-])",
         rf"(?P<monthyear>{_START}(?P<yym>{_M})/(?P<yyy>{_Y})){_END}(?!-)",
@@ -131,8 +134,8 @@ def _atom(m: re.Match) -> Atom | None:
         return Atom("day_month", s, e, None, _int(g("wm")), _int(g("wd")))
     if g("month"):
         return Atom("month", s, e, _int(g("my") or g("my2")), _int(g("mm")), this_year=bool(g("mnow")))
-    if g("dm"):
-        return Atom("day_month", s, e, None, _int(g("dmm")), _int(g("dd")))
+    if g("dm") or g("dotdm"):
+        return Atom("day_month", s, e, None, _int(g("dmm") or g("om")), _int(g("dd") or g("od")))
     if g("bareday") or g("day"):
         return Atom("day", s, e, None, None, _int(g("bd") or g("nd")))
     if g("monthyear"):
@@ -182,6 +185,9 @@ def _joiners() -> dict[str, re.Pattern]:
         "connector": re.compile(rf"\s*(?:,\s*)?(?:{word_alternation(rules['range_connectors'])})(?:\s+(?:{until_end}))?\s+{clock}"
                                 rf"|\s*{dash}\s*(?:(?:{until_end})\s+)?{clock}", re.IGNORECASE),
         "opener": re.compile(rf"(?:^|(?<=\W))(?:{word_alternation(rules['range_openers'])})\s+{clock}$", re.IGNORECASE),
+        "until_event": re.compile(rf"\s*(?:,\s*)?(?:{word_alternation(rules['range_connectors'])})\s+"
+                                  rf"(?:{word_alternation(rules['event_end_words'])})\b[^,.;:!?()]*", re.IGNORECASE),
+        "comparison": re.compile(rf"(?:{word_alternation(rules['comparison_words'])})\s*$", re.IGNORECASE),
         "period": re.compile(rf"(?:^|(?<=\W))(?:{word_alternation(rules['period_keywords'])})\s*\(?\s*$", re.IGNORECASE),
     }
 
@@ -232,8 +238,9 @@ def _published(published: str | None) -> list[int | None] | None:
 class _Context:
     """What a sentence says about years, for the dates that leave theirs out."""
 
-    def __init__(self, atoms: list[Atom], published: list[int | None] | None) -> None:
-        dated = [a for a in atoms if a.year]
+    def __init__(self, atoms: list[Atom], published: list[int | None] | None, text: str = "") -> None:
+        comparison = _joiners()["comparison"]
+        dated = [a for a in atoms if a.year and not comparison.search(text, max(0, a.start - 20), a.start)]
         self.ends = [a.end for a in dated]
         self.starts = [a.start for a in dated]
         self.years = [a.year for a in dated]
@@ -256,14 +263,29 @@ def _fill_year(atom: Atom, point: list[int | None], ctx: _Context) -> None:
         point[0] = ctx.published[0]
 
 
+def _open_ended(a: Atom, ctx: _Context) -> tuple[str | None, str | None] | None:
+    """From atom a with no end date ("từ năm 2021 đến nay", "từ 1/11 đến khi …")."""
+    start = _point(a, first=True)
+    _fill_year(a, start, ctx)
+    if start[0] is None:
+        start[0] = ctx.year_near(a.start, a.end)
+    return (_iso(start), None) if _valid(start) else None
+
+
+def _until_event(text: str, a: Atom, sentence_start: int) -> int | None:
+    """End of "đến khi kết thúc Đại hội …" after an opened atom: the interval runs until an
+    event, its end open; None if the atom is not followed so."""
+    before = text[max(sentence_start, a.start - 30):a.start]
+    if a.kind not in _CLOSE_KINDS or not _joiners()["opener"].search(before):
+        return None
+    match = _joiners()["until_event"].match(text, a.end)
+    return match.end() if match else None
+
+
 def _resolve(a: Atom, b: Atom | None, ctx: _Context) -> tuple[str | None, str | None] | None:
     """ISO start and end of the interval from atom a to atom b (b None: a alone)."""
     if b is not None and b.kind == "now":
-        start = _point(a, first=True)
-        _fill_year(a, start, ctx)
-        if start[0] is None:
-            start[0] = ctx.year_near(a.start, a.end)
-        return (_iso(start), None) if _valid(start) else None
+        return _open_ended(a, ctx)
     b = b or a
     end = _point(b, first=False)
     _fill_year(b, end, ctx)
@@ -346,7 +368,7 @@ def ranges_in_sentence(text: str, start: int, end: int, published: str | None = 
     """Every interval stated in text[start:end] (one sentence), with absolute offsets."""
     atoms = [Atom(a.kind, a.start + start, a.end + start, a.year, a.month, a.day, a.months, a.this_year)
              for a in find_atoms(text[start:end])]
-    ctx = _Context(atoms, _published(published))
+    ctx = _Context(atoms, _published(published), text)
     found, i = [], 0
     while i < len(atoms):
         a, b = atoms[i], atoms[i + 1] if i + 1 < len(atoms) else None
@@ -356,6 +378,9 @@ def ranges_in_sentence(text: str, start: int, end: int, published: str | None = 
             i += 2
         elif a.kind in ("quarter", "part"):
             dates, last = _resolve(a, None, ctx), a
+            i += 1
+        elif (event_end := _until_event(text, a, start)) is not None:
+            dates, last, how = _open_ended(a, ctx), Atom("event", a.end, min(event_end, end)), "open"
             i += 1
         else:
             i += 1

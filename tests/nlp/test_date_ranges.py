@@ -44,3 +44,23 @@ def test_single_dates_and_years_are_not_ranges():
 def test_bad_input(text):
     facts = extract_facts(text)
     assert isinstance(facts["date_ranges"], list)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # laodong.vn writes day and month with dots: a year, or a cue word before, makes it a date
+    ("Đợt 1 từ nay đến ngày 7.5.2024, Đợt 2 từ ngày 8.5 đến ngày 2.9.2024.", "2024-03-18",
+     [("2024-03-18", "2024-05-07"), ("2024-05-08", "2024-09-02")]),
+    ("Kỷ niệm 70 năm Chiến thắng Điện Biên Phủ (7.5.1954 - 7.5.2024).", None, [("1954-05-07", "2024-05-07")]),
+    ("Giá trị làm lợi đạt 7.5 tỉ đồng, gấp 2.5 lần năm trước.", None, []),
+    # nld.com.vn writes them with dashes
+    ("Đợt 1 (từ nay đến 2-9-2025) với chủ đề “Thi đua lập thành tích”.", "2025-05-11", [("2025-05-11", "2025-09-02")]),
+    # an interval that ends with an event is open-ended
+    ("Đợt 2 từ ngày 1/11/2025 đến khi kết thúc Đại hội đại biểu toàn quốc lần thứ XIV của Đảng.", None,
+     [("2025-11-01", None)]),
+    # a comparison year does not date the period ("so với cùng kỳ năm 2024")
+    ("Trong 6 tháng đầu năm, toàn ngành có 1.248 sáng kiến, tăng 18,5% so với cùng kỳ năm 2024.", None, []),
+    ("Trong 6 tháng đầu năm, toàn ngành có 1.248 sáng kiến, tăng 18,5% so với cùng kỳ năm 2024.", "2025-07-10",
+     [("2025-01", "2025-06")]),
+])
+def test_other_papers_date_styles_and_open_ends(text, published, expected):
+    assert ranges(text, published) == expected
