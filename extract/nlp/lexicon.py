@@ -125,6 +125,8 @@ class PeopleLexicon:
     glued_name_prefixes: tuple[str, ...]
     roles: re.Pattern           # a role with optional prefix/suffix, case-insensitive
     chain_body_nouns: re.Pattern
+    team_heads: frozenset[str]
+    unit_leader_words: tuple[str, ...]
     honorific_before: re.Pattern  # an honorific ending right before a name
     blocking_left: re.Pattern     # a blocking word ending right before a name
     not_people: frozenset[str]    # match keys
@@ -159,6 +161,8 @@ def people_lexicon() -> PeopleLexicon:
         glued_name_prefixes=tuple(surname_rules["glued_name_prefixes"]),
         roles=roles,
         chain_body_nouns=phrase_pattern(rules["chain_body_nouns"], re.I),
+        team_heads=frozenset(rules["team_heads"]),
+        unit_leader_words=tuple(rules["unit_leader_words"]),
         honorific_before=re.compile(rf"{WORD_START}(?:{honorifics})\s*$"),
         blocking_left=re.compile(rf"{WORD_START}(?:{left_words})\s*$"),
         not_people=frozenset(match_key(n) for n in rules["not_people"]),

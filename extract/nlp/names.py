@@ -23,7 +23,7 @@ from .scan import Run, SpanIndex, cached, fact_spans, sentences, text_of, title_
 MAX_NAME = 4
 # "anh X, 35 tuổi, …", "chị Y, người dân tộc Mông, …", "chị Z, sinh năm 1990, …": a personal
 # detail between a name and its role
-PERSONAL_DETAIL = (r"(?:(?:\d+\s+tuổi|(?:sinh năm|SN)\s+\d{4}|người dân tộc(?:\s+[^\W\d_]+){1,2}"
+PERSONAL_DETAIL = (r"(?:(?:\d+\s+tuổi|(?:sinh năm|SN)\s+\d{4}|(?:người\s+)?dân tộc(?:\s+[^\W\d_]+){1,2}"
                    r"|quê(?:\s+[^\W\d_]+){1,3})\s*,\s*)?")
 _APPOSITION = re.compile(r"\s*(?:,|\(|[-–])\s*" + PERSONAL_DETAIL + r"(?:(?:hiện|nguyên|hiện là|là)\s+)?")
 

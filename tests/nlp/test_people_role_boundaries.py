@@ -83,3 +83,28 @@ def test_a_lower_case_body_noun_between_role_and_name_is_not_a_company_name():
     found = extract_facts("Hội thi diễn ra tại Trường Cao đẳng nghề Nguyễn Văn Trỗi, với 7 nghề thi.")
     assert not found["people"]
     assert [o["name"] for o in found["organizations"]] == ["Trường Cao đẳng nghề Nguyễn Văn Trỗi"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a capitalised team after a worker's job is where the worker works ...
+    ("chị Sầm Thị Lụa (dân tộc Tày, công nhân Tổ may 3, Công ty TNHH May Hà Phong) phát biểu.",
+     [("Sầm Thị Lụa", "công nhân")]),
+    # ... but the unit a leader leads is part of the role
+    ("anh Trần Văn Hà, tổ trưởng Tổ cơ khí, Công ty May 10, phát biểu.", [("Trần Văn Hà", "tổ trưởng Tổ cơ khí")]),
+    ("bà Vương Thị Hạnh, Trưởng Ban Tuyên giáo Tổng Liên đoàn cho biết.", [("Vương Thị Hạnh", "Trưởng Ban Tuyên giáo")]),
+    # a place word ends the role
+    ("ông Hoàng Văn Đức, Trưởng phòng Giáo dục và Đào tạo huyện cùng dự.",
+     [("Hoàng Văn Đức", "Trưởng phòng Giáo dục và Đào tạo")]),
+    # an ethnicity in brackets before the role
+    ("anh Danh Sơn (dân tộc Khmer, thợ hàn Công ty TNHH Cơ khí Tân Thuận) được chú ý.", [("Danh Sơn", "thợ hàn")]),
+])
+def test_team_leader_and_place_boundaries(text, expected):
+    assert [(p["name"], p["role"]) for p in extract_facts(text)["people"]] == expected
+
+
+def test_a_name_shortened_to_its_first_words_is_the_same_person():
+    text = ("Kỹ sư Y Brăk Êban (Công ty Điện lực TP HCM) là người nhận giải trẻ nhất. "
+            "Anh Y Brăk tốt nghiệp Trường Cao đẳng Kỹ thuật Cao Thắng.")
+    people = extract_facts(text)["people"]
+    assert [p["name"] for p in people] == ["Y Brăk Êban"]
+    assert len(people[0]["mentions"]) == 1

@@ -113,3 +113,22 @@ def test_a_megabyte_without_punctuation():
     assert (52223, "sáng kiến") in found and (300, "đoàn viên") in found
     assert all(value not in (1, 912345678) for value, _ in found)
     assert [(a["start"], a["end"]) for _, a in facts_of(doc, "date_ranges")][:1] == [("2023-01-01", "2023-06-30")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Năm 2024, LĐLĐ huyện đứng thứ 2 trong Cụm thi đua số 3.", [(2, "thứ", "result")]),
+    ("Đội tuyển xếp hạng 3 toàn đoàn, phấn đấu năm sau xếp thứ 1.", [(3, "hạng", "result"), (1, "thứ", "target")]),
+    ("Đại hội Công đoàn huyện lần thứ 2 diễn ra thành công.", []),
+])
+def test_ranks_are_statistics_ordinals_are_not(text, expected):
+    assert [(s["value"], s["unit"], s["kind"]) for s in extract_facts(text)["statistics"]] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Công nhân đã có 1.200 sáng kiến, cải tiến kỹ thuật được áp dụng.", [(1200, "sáng kiến, cải tiến kỹ thuật")]),
+    ("Có 450 đoàn viên nữ tham gia hội thao gồm 6 môn thể thao.", [(450, "đoàn viên nữ"), (6, "môn thể thao")]),
+    ("Huyện có 12 trường trung học phổ thông.", [(12, "trường trung học phổ thông")]),
+    ("Anh đạt bậc 3 chứ không phải bậc 2 như năm trước.", []),
+])
+def test_kinds_of_things_counted(text, expected):
+    assert stats(text) == expected

@@ -38,11 +38,12 @@ def _role_phrase(doc: Doc, role: re.Match) -> tuple[str, int]:
     """The role text and its end: the office and the words qualifying it ("tổ trưởng tổ kỹ
     thuật", "kỹ sư vận hành", "giáo viên Toán"), up to an organisation, a person or a stop."""
     closed = re.sub(r"^(?:phó|nguyên|quyền)\s+", "", " ".join(role.group(0).lower().split())) in people_lexicon().closed_roles
-    end = role.end() if closed else _role_end(doc, role.end())
+    leads = any(word in role.group(0).lower() for word in people_lexicon().unit_leader_words)
+    end = role.end() if closed else _role_end(doc, role.end(), leads)
     return " ".join(text_of(doc)[role.start():end].split()), end
 
 
-def _role_end(doc: Doc, end: int) -> int:
+def _role_end(doc: Doc, end: int, leads_unit: bool = False) -> int:
     text, lex = text_of(doc), people_lexicon()
     starts = cached(doc, "role_breaks", lambda: head_starts(doc) | {o["char_start"] for o in organizations_of(doc)}
                     | {m.start for m in person_mentions(doc)})
@@ -66,6 +67,8 @@ def _role_end(doc: Doc, end: int) -> int:
             break
         if token.idx in starts or inner or _new_role(text, token.idx, count) or word.lower() in lex.role_stops:
             break
+        if not leads_unit and (word in lex.team_heads or word.split()[0] in lex.team_heads):
+            break  # "công nhân Tổ may 3": the team is where the worker works, not the job
         if word in ("-", "–"):
             pending_dash = True  # "Tuyên giáo - Nữ công": kept only if a capitalised word follows
             continue
@@ -181,7 +184,24 @@ def collect_people(doc: Doc) -> list[dict]:
             person["cued"] = True
             if person["role"] is None and len(person["mentions"]) < MAX_ROLE_TRIES:
                 person["role"], person["organization"] = role_of(doc, mention)  # "Theo anh Tuấn, tổ trưởng …"
+    _merge_name_prefixes(people)
     return [p for p in people.values() if p.pop("cued") or _personal(p["name"])]
+
+
+def _merge_name_prefixes(people: dict[str, dict]) -> None:
+    """"Y Brăk" after "Y Brăk Êban": a name that is the first words of a longer one in the same
+    article is that person named short (Tây Nguyên and Khmer names are shortened so)."""
+    keys = sorted(people, key=lambda key: len(key.split()))
+    for short in keys:
+        words = short.split()
+        longer = [k for k in keys if len(k.split()) > len(words) and k.split()[:len(words)] == words]
+        if len(words) < 2 or len(longer) != 1:
+            continue
+        person, full = people.pop(short), people[longer[0]]
+        full["mentions"] = sorted(full["mentions"] + [[person["char_start"], person["char_end"]]] + person["mentions"])
+        full["cued"] = full["cued"] or person["cued"]
+        if full["role"] is None:
+            full["role"], full["organization"] = person["role"], person["organization"]
 
 
 def _personal(name: str) -> bool:

@@ -202,6 +202,23 @@ def fraction_counts(doc: Doc, source: Words, units: Units) -> list[dict[str, Any
     return found
 
 
+@lru_cache(maxsize=1)
+def _rank_regex() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{word_alternation(_context()['rank_cues'])})\s+(?P<num>\d{{1,3}})(?![\w/%.,]\d|\w)",
+                      re.IGNORECASE)
+
+
+def rank_counts(source: Words) -> list[dict[str, Any]]:
+    """"đứng thứ 2 trong Cụm", "xếp hạng 3 toàn đoàn": the place, with the cue's last word as unit."""
+    text, found = source.text, []
+    for m in _rank_regex().finditer(text):
+        unit = text[m.start():m.start("num")].split()[-1].lower()
+        kind = "target" if _before_regexes()["target"].search(_clause_before(text, m.start())) else "result"
+        found.append({"value": int(m.group("num")), "unit": unit, "kind": kind, "qualifier": None,
+                      "start": m.start(), "end": m.end()})
+    return found
+
+
 @Language.component("thidua_statistics")
 def statistics(doc: Doc) -> Doc:
     units = Units.load()
@@ -215,7 +232,7 @@ def statistics(doc: Doc) -> Doc:
         found = statistic_at(source, m, units)
         if found is not None:
             all_found.append(found)
-    all_found += fraction_counts(doc, source, units)
+    all_found += fraction_counts(doc, source, units) + rank_counts(source)
     for found in sorted(all_found, key=lambda f: f["start"]):
         if not _repeated(found, seen):
             _add(doc, source, found)
