@@ -30,3 +30,15 @@ def test_events_and_unwon_prizes_are_not_awards(text):
 
 def test_rank_prizes_stay_contest_prizes():
     assert awards("Chị Phạm Thị Xuân đạt giải Nhì cuộc thi tay nghề.") == [("giải Nhì cuộc thi tay nghề", "Phạm Thị Xuân", None)]
+
+
+def test_a_bare_prize_rank_joins_the_full_prize_of_the_same_winner():
+    text = ("Công đoàn ngành tổ chức Hội thi “Điều dưỡng trưởng giỏi”. Giải nhất thuộc về điều dưỡng Lê Thu Trang, "
+            "Bệnh viện Đa khoa Đức Giang. Điều dưỡng Lê Thu Trang nhận giải nhất Hội thi “Điều dưỡng trưởng giỏi” năm 2024.")
+    awards = [(a["title"], a["recipient"], a["year"]) for a in extract_facts(text)["awards"]]
+    assert awards == [("giải nhất Hội thi “Điều dưỡng trưởng giỏi”", "Lê Thu Trang", 2024)]
+
+
+def test_a_ministry_named_with_va_gives_its_whole_name():
+    awards = extract_facts("Năm 2024, cô Đinh Thị Nguyệt vinh dự nhận Bằng khen của Bộ Giáo dục và Đào tạo.")["awards"]
+    assert [(a["title"], a["giver"]) for a in awards] == [("Bằng khen của Bộ Giáo dục và Đào tạo", "Bộ Giáo dục và Đào tạo")]

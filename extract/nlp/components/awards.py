@@ -131,15 +131,29 @@ def _merge_target(same: list[dict], award: dict) -> dict | None:
 
 def _fuller_key(award: dict, awards: list[dict]) -> str | None:
     """The key of a fuller title a bare certificate mention belongs to, if the article has one."""
-    if award["kind"] == "danh hiệu" or award["kind"] == "giải" or " của " in award["title"]:
-        return None
     bare = match_key(award["title"])
+    if award["kind"] == "giải":
+        return _fuller_prize(award, bare, awards)
+    if award["kind"] == "danh hiệu" or " của " in award["title"]:
+        return None
     candidates = [match_key(a["title"]) for a in awards if a is not award and a["kind"] == award["kind"]]
     if award["giver"]:
         wanted = match_key(f"{award['title']} của {award['giver']}")
         return wanted if wanted in candidates else None
     fuller = [c for c in candidates if c.startswith(bare + " ")]
     return fuller[0] if len(set(fuller)) == 1 else None
+
+
+def _fuller_prize(award: dict, bare: str, awards: list[dict]) -> str | None:
+    """"Giải nhất thuộc về Lê Thu Trang … nhận giải nhất Hội thi X": a bare prize rank joins the
+    one fuller prize of that rank won by the same recipient."""
+    if len(bare.split()) > 2:
+        return None
+    recipient = match_key(award["recipient"] or "")
+    fuller = {match_key(a["title"]) for a in awards
+              if a is not award and a["kind"] == "giải" and match_key(a["title"]).startswith(bare + " ")
+              and match_key(a["recipient"] or "") in (recipient, "")}
+    return fuller.pop() if len(fuller) == 1 else None
 
 
 @Language.component("thidua_awards")
