@@ -30,6 +30,7 @@ def heading_key(text: str) -> str:
 @dataclass(frozen=True)
 class WordLists:
     trailer_headings: frozenset[str]
+    trailer_labels: frozenset[str]
     box_headings: frozenset[str]
     share_headings: frozenset[str]
     footer_prefixes: tuple[str, ...]
@@ -46,7 +47,10 @@ class WordLists:
     ui_lines: frozenset[str]
 
     def is_trailer_heading(self, text: str) -> bool:
-        return len(text) < 60 and heading_key(text) in self.trailer_headings
+        if len(text) < 60 and heading_key(text) in self.trailer_headings:
+            return True
+        label, colon, _ = text.partition(":")  # "TAG: Than Đồng Vông Bắc Sáng kiến"
+        return bool(colon) and len(label) < 20 and heading_key(label) in self.trailer_labels
 
     def is_box_heading(self, text: str) -> bool:
         return len(text) < 60 and heading_key(text) in self.box_headings
@@ -92,6 +96,7 @@ def wordlists() -> WordLists:
     image_name = re.compile("|".join(f"(?:{p})" for p in data["image_name_patterns"]), re.IGNORECASE)
     return WordLists(
         trailer_headings=_keys(data["trailer_headings"]),
+        trailer_labels=_keys(data["trailer_labels"]),
         box_headings=_keys(data["box_headings"]),
         share_headings=_keys(data["share_headings"]),
         footer_prefixes=tuple(normalize_inline(p).casefold() for p in data["footer_prefixes"]),

@@ -32,14 +32,17 @@ def _item(start: int, end: int, title: str, kind: str, giver: str | None = None,
             "giver": giver, **extra}
 
 
-def _phrase_end(text: str, start: int, stops: frozenset[str] | set[str], max_words: int) -> int:
-    """End of a free phrase from `start`: before a stop word, punctuation or max_words words."""
+def _phrase_end(text: str, start: int, stops: frozenset[str] | set[str], max_words: int,
+                comma_ends: bool = False) -> int:
+    """End of a free phrase from `start`: before a stop word, punctuation or max_words words;
+    with `comma_ends`, before a comma and a lower-case word (what a prize was for ends there)."""
     hard = _TITLE_END.search(text, start)
     limit = hard.start() if hard else len(text)
     end, count = start, 0
     for word in re.finditer(r"[^\s,]+", text[start:limit]):
-        if word.group(0) in stops or count >= max_words:
-            break
+        after_comma = "," in text[end:start + word.start()]
+        if word.group(0) in stops or count >= max_words or (comma_ends and after_comma and not word.group(0)[:1].isupper()):
+            break  # "giải Nhất nghề may, vượt qua 64 thí sinh": a comma then a lower-case word ends it
         end, count = start + word.end(), count + 1
     return end
 
@@ -183,7 +186,8 @@ def contest_prizes(doc: Doc) -> list[dict]:
     for match in lex.prize.finditer(text):
         if re.search(r"\d\s*$", text[max(0, match.start() - 4):match.start()]):
             continue  # "2 giải Nhất": a count of prizes, a statistic
-        end = _phrase_end(text, match.end(), lex.prize_stops, lex.max_prize_words) if text[match.end():match.end() + 1] == " " else match.end()
+        end = (_phrase_end(text, match.end(), lex.prize_stops, lex.max_prize_words, comma_ends=True)
+               if text[match.end():match.end() + 1] == " " else match.end())
         end = max(end, match.end())
         quoted = re.match(r" [“\"][^“”\"\n]{1,80}[”\"]", text[end:end + 100])
         if quoted:
@@ -205,7 +209,7 @@ def titled_prizes(doc: Doc) -> list[dict]:
         first = text[match.end():match.end() + 20].split()[0]
         if not is_title(first) or lex.prize.match(text, match.start()) or lex.named_prizes.match(text, match.start()):
             continue
-        end = _phrase_end(text, match.end(), lex.prize_stops, lex.max_prize_words)
+        end = _phrase_end(text, match.end(), lex.prize_stops, lex.max_prize_words, comma_ends=True)
         won = _OWNED_BY.match(text, end) or _AWARD_VERB_BEFORE.search(text, max(0, match.start() - 20), match.start())
         if end > match.end() and won:
             found.append(_item(match.start(), end, text[match.start():end], "giải"))

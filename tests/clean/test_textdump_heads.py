@@ -75,3 +75,10 @@ def test_a_dump_without_a_lead_keeps_its_first_line_as_the_title():
     article = clean_text_dump("Tiêu đề ngắn của bài\n\nMột đoạn văn ngắn\n\nĐoạn thứ hai cũng ngắn\n")
     assert article.title == "Tiêu đề ngắn của bài"
     assert "Đoạn thứ hai cũng ngắn" in article.text
+
+
+def test_a_tag_line_opens_the_trailer():
+    dump = NEWSPAPER.replace("Tin cùng chuyên mục", "TAG: Than Vàng Danh Sáng kiến Thợ mỏ")
+    article = clean_text_dump(dump, site="laodong.vn")
+    assert "TAG" not in article.text and "Than Vàng Danh" not in article.text
+    assert "ba nội dung" in article.text

@@ -42,3 +42,8 @@ def test_a_bare_prize_rank_joins_the_full_prize_of_the_same_winner():
 def test_a_ministry_named_with_va_gives_its_whole_name():
     awards = extract_facts("Năm 2024, cô Đinh Thị Nguyệt vinh dự nhận Bằng khen của Bộ Giáo dục và Đào tạo.")["awards"]
     assert [(a["title"], a["giver"]) for a in awards] == [("Bằng khen của Bộ Giáo dục và Đào tạo", "Bộ Giáo dục và Đào tạo")]
+
+
+def test_what_a_prize_was_for_ends_at_a_comma_and_a_verb():
+    text = "Chị Đinh Thị Hoa giành giải Nhất nghề may công nghiệp, vượt qua 64 thí sinh đến từ các doanh nghiệp."
+    assert [a["title"] for a in extract_facts(text)["awards"]] == ["giải Nhất nghề may công nghiệp"]

@@ -95,3 +95,9 @@ def test_bad_input():
     for text in ("", "Đợt", "Đợt 1", "Giai đoạn 99 từ 1/1/2023 đến 2/1/2023", "đợt " * 3000):
         assert isinstance(extract_facts(text)["phases"], list)
     assert extract_facts("Giai đoạn 99 từ 1/1/2023 đến 2/1/2023")["phases"] == []
+
+
+def test_a_stage_named_in_passing_does_not_take_a_later_period():
+    text = ("Kết thúc đợt 1, năng suất tăng 8,4%. Bước sang đợt 2, nhất là trong quý III/2024, khi đơn hàng "
+            "dồn dập, nhiều tổ làm thêm giờ. Đợt 3, từ ngày 1/10 đến 15/12/2024, với chủ đề “Về đích”.")
+    assert [(p["number"], p["start"], p["end"]) for p in extract_facts(text)["phases"]] == [(3, "2024-10-01", "2024-12-15")]

@@ -74,3 +74,15 @@ def test_grade_words(text, expected):
 ])
 def test_activity_lists(text, expected):
     assert stats(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb, a quantifier or a report verb after ", " is not a second counted noun
+    ("Huyện quản lý 186 công đoàn cơ sở với 14.250 đoàn viên, hoạt động trong nhiều lĩnh vực.",
+     [(186, "công đoàn cơ sở"), (14250, "đoàn viên")]),
+    ("Ngành có hơn 38.500 đoàn viên, phần lớn là bác sĩ, điều dưỡng.", [(38500, "đoàn viên")]),
+    ("Đoàn đã kiểm tra 312 doanh nghiệp, phát hiện và yêu cầu khắc phục nhiều nguy cơ.", [(312, "doanh nghiệp")]),
+    ("Công đoàn trao 20 căn dành cho đoàn viên khó khăn.", [(20, "căn")]),
+])
+def test_what_does_not_join_a_unit(text, expected):
+    assert stats(text)[:len(expected)] == expected

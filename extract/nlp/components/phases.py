@@ -203,7 +203,9 @@ def _date_range_in(page: Page, sent: tuple[int, int], start: int, end: int) -> D
     """
     for found in page.ranges(sent):
         if start <= found.start_char < end and found.start_char - start <= _rules()["max_date_gap"]:
-            return found
+            between = page.text[start:found.start_char].strip(" (:–-")
+            # "Bước sang đợt 2, nhất là trong quý III/2024": a clause in between, not the stage's dates
+            return None if "," in between and between != "," else found
     return None
 
 
