@@ -306,6 +306,25 @@ def co_recipients(doc: Doc, award: dict) -> list[str]:
     return names
 
 
+_AMONG_THEM = re.compile(r"[^.;:!?\n]{0,80}?,\s*(?:trong\s+đó\s+có|trong\s+đó|gồm|như)\s+")
+
+
+def named_members(doc: Doc, award: dict) -> list[str]:
+    """'… cho 24 đơn vị dẫn đầu, trong đó có LĐLĐ tỉnh Bắc Ninh, Công đoàn Dầu khí Việt Nam và
+    LĐLĐ thành phố Hồ Chí Minh': the named members of the group, each given the award."""
+    text = text_of(doc)
+    match = _FOR.match(text, award["char_end"])
+    among = _AMONG_THEM.match(text, match.end()) if match else None
+    found = _recipient_at(doc, among.end()) if among else None
+    names, end = [], None
+    while found is not None and found[0] is not None and len(names) < MAX_CO_RECIPIENTS:
+        names.append(found[0])
+        end = found[1]
+        joint = _AND.match(text, end)
+        found = _recipient_at(doc, joint.end()) if joint else None
+    return names
+
+
 def _receiving_verb_start(doc: Doc, award: dict, floor: int) -> int | None:
     """Start of the receiving verb before the award ("đạt", "được tặng", "vinh dự nhận"), or None."""
     text, lex = text_of(doc), award_lexicon()

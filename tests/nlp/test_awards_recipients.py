@@ -45,3 +45,11 @@ def test_titles_after_the_number_honoured(text, expected):
 def test_a_group_of_authors_of_a_named_unit():
     assert awards("Giải Đặc biệt thuộc về nhóm tác giả Công ty Nhiệt điện Phả Lại.") == [
         ("Giải Đặc biệt", "Công ty Nhiệt điện Phả Lại", None)]
+
+
+def test_the_named_members_of_a_counted_group_each_get_the_award():
+    text = ("Tổng LĐLĐ Việt Nam trao Cờ thi đua xuất sắc năm 2024 cho 24 đơn vị dẫn đầu phong trào thi đua, "
+            "trong đó có LĐLĐ tỉnh Bắc Ninh, Công đoàn Dầu khí Việt Nam và LĐLĐ thành phố Hồ Chí Minh.")
+    awards = [(a["title"], a["recipient"]) for a in extract_facts(text)["awards"]]
+    assert awards == [("Cờ thi đua xuất sắc", "LĐLĐ tỉnh Bắc Ninh"), ("Cờ thi đua xuất sắc", "Công đoàn Dầu khí Việt Nam"),
+                      ("Cờ thi đua xuất sắc", "LĐLĐ thành phố Hồ Chí Minh")]

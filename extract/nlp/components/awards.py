@@ -22,7 +22,8 @@ from ..lexicon import award_lexicon, people_lexicon
 from ..quotes import quotes_of
 from ..scan import SpanIndex, clause_end, clause_start, fact_spans, sentence_at, text_of, years_in
 from ..award_parts import (co_recipients, contest_prizes, coordinated, documents, given_to_group, is_proposal,
-                          known_titles, named_prizes, recipient_of, titled_prizes, unquoted_titles)
+                          known_titles, named_members, named_prizes, recipient_of, titled_prizes,
+                          unquoted_titles)
 
 
 def _quoted_titles(doc: Doc) -> list[dict]:
@@ -73,7 +74,11 @@ def find_awards(doc: Doc) -> list[dict]:
         else:
             award["recipient"] = recipient_of(doc, award, award_spans)
         award["group"] = award["recipient"] is None and given_to_group(doc, award)
-    shared = [{**award, "recipient": name} for award in awards if award["recipient"] for name in co_recipients(doc, award)]
+        members = named_members(doc, award) if award["group"] else []
+        if members:  # "cho 24 đơn vị, trong đó có A, B và C": one award each for the ones named
+            award["recipient"], award["group"], award["members"] = members[0], False, members[1:]
+    shared = [{**award, "recipient": name} for award in awards if award["recipient"]
+              for name in award.pop("members", None) or co_recipients(doc, award)]
     return sorted(awards + shared, key=lambda a: a["char_start"])
 
 
