@@ -20,7 +20,7 @@ _GIVING = re.compile(r"(?<!\w)(?:trao\s+tặng|xét\s+tặng|tặng|trao|khen\s+
 _GIVEN_BY = re.compile(r"(?<!\w)được\s+(?P<giver>[^,;.]{2,80}?)\s+(?:trao\s+tặng|tặng|trao|khen\s+thưởng)\s*$")
 _OF = re.compile(r"\s+của\s+")
 _PASSIVE_GIVER = re.compile(r"(?<!\w)được(?:\s+[^\s,;.]+){0,8}\s*$")
-_FOR = re.compile(r"(?:\s+năm\s+\d{4})?\s+(?:cho|thuộc\s+về)\s+")
+_FOR = re.compile(r"(?:\s+năm\s+\d{4})?(?:\s+(?:cũng|đều|lần\s+lượt|đã|được\s+trao))?\s+(?:cho|thuộc\s+về)\s+")
 _GIVER_STOPS = {"vì", "cho", "năm", "về", "do", "trong", "tại", "khi", "và", "đã", "với", "nhân", "dịp"}
 _PRONOUN = re.compile(r"(?<!\w)(anh|chị|ông|bà|cô|thầy|em|Anh|Chị|Ông|Bà|Cô|Thầy|Em)(?!\w)")
 _APPOSITION_GAP = re.compile(r"\s*,[^,;]{1,80},\s*(?:[^,;]{1,60},\s*)?")
@@ -186,8 +186,11 @@ def contest_prizes(doc: Doc) -> list[dict]:
     for match in lex.prize.finditer(text):
         if re.search(r"\d\s*$", text[max(0, match.start() - 4):match.start()]):
             continue  # "2 giải Nhất": a count of prizes, a statistic
+        subject_at = match.end() + 1
+        has_subject = text[match.end():subject_at] == " " and (
+            text[subject_at:subject_at + 1].isupper() or lex.prize_subjects.match(text, subject_at))
         end = (_phrase_end(text, match.end(), lex.prize_stops, lex.max_prize_words, comma_ends=True)
-               if text[match.end():match.end() + 1] == " " else match.end())
+               if has_subject else match.end())
         end = max(end, match.end())
         quoted = re.match(r" [“\"][^“”\"\n]{1,80}[”\"]", text[end:end + 100])
         if quoted:
@@ -303,10 +306,16 @@ def co_recipients(doc: Doc, award: dict) -> list[str]:
             break
         names.append(following[0])
         end = following[1]
-    return names
+    group = _WITH_LISTED_GROUP.match(text_of(doc), end) if end is not None else None
+    return names + (_member_list(doc, group.end()) if group else [])
 
 
-_AMONG_THEM = re.compile(r"[^.;:!?\n]{0,80}?,\s*(?:trong\s+đó\s+có|trong\s+đó|gồm|như)\s+")
+# "… cho Công đoàn X cùng 3 cá nhân: ông A, …; bà B, …": the listed people get it too
+_WITH_LISTED_GROUP = re.compile(r"\s+(?:cùng|và)\s+\d+\s+(?:cá nhân|tập thể|đơn vị)\s*:\s+")
+
+
+_AMONG_THEM = re.compile(r"[^.;:!?\n]{0,120}?(?:,\s*(?:trong\s+đó\s+có|trong\s+đó|gồm|như)\s*:?|:)\s+")
+_NEXT_MEMBER = re.compile(r"\s*(?:,\s*và|,|và|;)\s+")
 
 
 def named_members(doc: Doc, award: dict) -> list[str]:
@@ -315,14 +324,25 @@ def named_members(doc: Doc, award: dict) -> list[str]:
     text = text_of(doc)
     match = _FOR.match(text, award["char_end"])
     among = _AMONG_THEM.match(text, match.end()) if match else None
-    found = _recipient_at(doc, among.end()) if among else None
-    names, end = [], None
+    return _member_list(doc, among.end()) if among else []
+
+
+def _member_list(doc: Doc, pos: int) -> list[str]:
+    """The recipients listed from `pos`: "A, B và C", or people with their roles, split by ";"."""
+    text, names = text_of(doc), []
+    found = _recipient_at(doc, pos)
     while found is not None and found[0] is not None and len(names) < MAX_CO_RECIPIENTS:
         names.append(found[0])
-        end = found[1]
-        joint = _AND.match(text, end)
+        end = _past_apposition(text, found[1]) if found[2] else found[1]
+        joint = _NEXT_MEMBER.match(text, end)
         found = _recipient_at(doc, joint.end()) if joint else None
     return names
+
+
+def _past_apposition(text: str, end: int) -> int:
+    """"ông Trần Quang Huy, Chủ tịch Công đoàn …; bà …": a person's role runs to the ";"."""
+    semicolon = re.match(r",[^;.\n]{1,120}(?=;)", text[end:end + 130])
+    return end + semicolon.end() if semicolon else end
 
 
 def _receiving_verb_start(doc: Doc, award: dict, floor: int) -> int | None:

@@ -76,6 +76,7 @@ class AwardLexicon:
     named_prizes: re.Pattern
     prize: re.Pattern           # "giải" + rank
     prize_stops: frozenset[str]
+    prize_subjects: re.Pattern
     max_prize_words: int
     titles: re.Pattern
     verbs: re.Pattern
@@ -102,6 +103,7 @@ def award_lexicon() -> AwardLexicon:
         named_prizes=phrase_pattern(rules["named_prizes"]),
         prize=re.compile(rf"{WORD_START}(?:{heads})\s+(?:{ranks}){WORD_END}"),
         prize_stops=frozenset(rules["prize_stops"]),
+        prize_subjects=phrase_pattern(rules["prize_subjects"], re.I),
         max_prize_words=int(rules["max_prize_words"]),
         titles=phrase_pattern(rules["titles"], re.I),
         verbs=phrase_pattern(rules["verbs"], re.I),

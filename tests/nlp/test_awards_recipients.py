@@ -53,3 +53,16 @@ def test_the_named_members_of_a_counted_group_each_get_the_award():
     awards = [(a["title"], a["recipient"]) for a in extract_facts(text)["awards"]]
     assert awards == [("Cờ thi đua xuất sắc", "LĐLĐ tỉnh Bắc Ninh"), ("Cờ thi đua xuất sắc", "Công đoàn Dầu khí Việt Nam"),
                       ("Cờ thi đua xuất sắc", "LĐLĐ thành phố Hồ Chí Minh")]
+
+
+def test_listed_recipients_after_a_colon_or_gom_each_get_the_award():
+    text = ("Cờ thi đua của LĐLĐ thành phố Hà Nội được trao cho 3 tập thể: Công đoàn Công ty Cổ phần Xe khách Hà Nội, "
+            "Công đoàn Xí nghiệp Xe buýt Thăng Long và Công đoàn Công ty Vận tải Biển Bắc. Bằng khen của Tổng Liên đoàn "
+            "Lao động Việt Nam được trao cho Công đoàn Công ty Cầu đường Thăng Long cùng 2 cá nhân: ông Trần Quang Huy, "
+            "Chủ tịch Công đoàn Tổng công ty Vận tải Hà Nội; anh Lương Văn Chiến, lái xe buýt, Xí nghiệp Xe buýt Thăng Long.")
+    awards = [(a["title"].split(" của ")[0], a["recipient"]) for a in extract_facts(text)["awards"]]
+    assert awards == [("Cờ thi đua", "Công đoàn Công ty Cổ phần Xe khách Hà Nội"),
+                      ("Cờ thi đua", "Công đoàn Xí nghiệp Xe buýt Thăng Long"),
+                      ("Cờ thi đua", "Công đoàn Công ty Vận tải Biển Bắc"),
+                      ("Bằng khen", "Công đoàn Công ty Cầu đường Thăng Long"),
+                      ("Bằng khen", "Trần Quang Huy"), ("Bằng khen", "Lương Văn Chiến")]

@@ -47,3 +47,14 @@ def test_a_ministry_named_with_va_gives_its_whole_name():
 def test_what_a_prize_was_for_ends_at_a_comma_and_a_verb():
     text = "Chị Đinh Thị Hoa giành giải Nhất nghề may công nghiệp, vượt qua 64 thí sinh đến từ các doanh nghiệp."
     assert [a["title"] for a in extract_facts(text)["awards"]] == ["giải Nhất nghề may công nghiệp"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what follows the rank is what the prize was for only if it reads so
+    ("Cơ cấu giải gồm 1 giải Nhất trị giá 30 triệu đồng và 2 giải Nhì.", []),
+    ("Giải Nhất cũng thuộc về anh Lê Văn Tuấn, công nhân Công ty Giấy Lam Sơn.", [("Giải Nhất", "Lê Văn Tuấn")]),
+    ("Chị giành giải Nhì Hội thi thợ giỏi năm 2024.", [("giải Nhì Hội thi thợ giỏi", None)]),
+    ("Anh Vũ Văn Hà đạt giải nhất nghề Hàn CO2 tại Hội thi.", [("giải nhất nghề Hàn CO2", "Vũ Văn Hà")]),
+])
+def test_the_subject_of_a_prize(text, expected):
+    assert [(a["title"], a["recipient"]) for a in extract_facts(text)["awards"]] == expected
