@@ -74,12 +74,18 @@ def _same_published(gold: str | None, predicted: str | None) -> bool:
     return predicted == gold or (len(gold) < len(predicted) and predicted.startswith(gold))
 
 
+def same_metadata(field: str, gold: str | None, predicted: str | None) -> bool:
+    """Whether the title, author or published date of a record is the labelled one (the author
+    case-insensitively: "THANH TRÚC")."""
+    if field == "published":
+        return _same_published(gold, predicted)
+    if field == "author":
+        return match_key(gold or "") == match_key(predicted or "")
+    return normalize_inline(gold or "") == normalize_inline(predicted or "")
+
+
 def _metadata_checks(gold: GoldArticle, record: dict) -> dict[str, bool]:
-    return {
-        "title": normalize_inline(gold.data.get("title") or "") == normalize_inline(record.get("title") or ""),
-        "author": match_key(gold.data.get("author") or "") == match_key(record.get("author") or ""),  # "THANH TRÚC"
-        "published": _same_published(gold.data.get("published"), record.get("published")),
-    }
+    return {field: same_metadata(field, gold.data.get(field), record.get(field)) for field in ("title", "author", "published")}
 
 
 def _brief(item: Any) -> Any:

@@ -126,7 +126,7 @@ def _head_lines(lines: list[str]) -> tuple[str | None, str | None, str | None, s
     published, author, candidates = None, None, []
     for line in lines:
         if is_date_line(line.split("|")[0].strip()):
-            published = published or parse_date_text(line)
+            published = _more_precise(published, parse_date_text(line))
         elif candidates and not is_kicker(line) and len(line.split()) <= 4 and parse_byline(line):
             author = author or parse_byline(line)  # "Thanh Tâm" under the headline
         else:
@@ -138,6 +138,14 @@ def _head_lines(lines: list[str]) -> tuple[str | None, str | None, str | None, s
         return None, None, published, author
     kicker = candidates[index - 1] if index > 0 and is_kicker(candidates[index - 1]) else None
     return kicker, candidates[index], published, author
+
+
+def _more_precise(known: str | None, found: str | None) -> str | None:
+    """The first date seen, unless a later line gives the same day with its time
+    ("Thứ Bảy, 26/10/2024" then "Cập nhật: 26/10/2024 - 09:12")."""
+    if known and found and len(found) > len(known) and found.startswith(known[:10]):
+        return found
+    return known or found
 
 
 def _head(blocks: list[list[str]]) -> tuple[dict, list[list[str]]]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from thidua.evals.gold import GoldArticle, load_labelled
+from thidua.evals.score import same_metadata
 from thidua.extract.clean import clean_html, clean_text_dump
 
 from thidua.paths import labelled_dir
@@ -62,6 +63,6 @@ def problems(page: LabelledPage, article: CleanArticle) -> list[str]:
         if normalize(snippet) in text:
             found.append(f"should be gone: {snippet!r}")
     for field in ("title", "author", "published"):
-        if field in page.label and page.label[field] != getattr(article, field):
+        if field in page.label and not same_metadata(field, page.label[field], getattr(article, field)):
             found.append(f"{field}: {getattr(article, field)!r} != {page.label[field]!r}")
     return found
