@@ -88,9 +88,15 @@ def _role_before(text: str, start: int, floor: int) -> bool:
     return bool(re.search(people_lexicon().roles.pattern + r"[^.;:!?]*$", window, re.I))
 
 
+_HOUSE_NUMBER = re.compile(r"(?<![\w.,/])\d{1,3}[A-Z]?(?:/\d{1,3})?\s+$")  # "số 14 Nguyễn Thị Minh Khai"
+
+
 def _blocked_left(before: str, offset: int, organizations: SpanIndex) -> bool:
     """A street, place or award word right before the name, unless it ends an organisation
-    ("Liên đoàn Lao động Thành phố Lê Đình Hùng": "Thành phố" belongs to the body)."""
+    ("Liên đoàn Lao động Thành phố Lê Đình Hùng": "Thành phố" belongs to the body); a house
+    number makes the name a street's."""
+    if _HOUSE_NUMBER.search(before):
+        return True
     match = people_lexicon().blocking_left.search(before)
     if not match:
         return False

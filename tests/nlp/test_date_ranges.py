@@ -64,3 +64,7 @@ def test_bad_input(text):
 ])
 def test_other_papers_date_styles_and_open_ends(text, published, expected):
     assert ranges(text, published) == expected
+
+
+def test_an_anniversary_reaching_back_before_1900():
+    assert ranges("Kỷ niệm 135 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 - 19/5/2025).") == [("1890-05-19", "2025-05-19")]

@@ -108,3 +108,14 @@ def test_a_name_shortened_to_its_first_words_is_the_same_person():
     people = extract_facts(text)["people"]
     assert [p["name"] for p in people] == ["Y Brăk Êban"]
     assert len(people[0]["mentions"]) == 1
+
+
+def test_a_department_named_after_a_workers_job_is_where_they_work():
+    text = "anh Lý A Páo, kỹ thuật viên phòng Kỹ thuật Công ty Ô tô Tản Viên, cho biết."
+    assert [(p["name"], p["role"]) for p in extract_facts(text)["people"]] == [("Lý A Páo", "kỹ thuật viên")]
+    text = "ông Trần Văn Hải, Trưởng phòng Kỹ thuật, phát biểu."  # the head of it keeps it
+    assert [(p["name"], p["role"]) for p in extract_facts(text)["people"]] == [("Trần Văn Hải", "Trưởng phòng Kỹ thuật")]
+
+
+def test_a_name_after_a_house_number_is_a_street():
+    assert extract_facts("Nhà văn hóa tại số 14 Nguyễn Thị Minh Khai, quận 1 mở cửa.")["people"] == []

@@ -132,3 +132,7 @@ def test_ranks_are_statistics_ordinals_are_not(text, expected):
 ])
 def test_kinds_of_things_counted(text, expected):
     assert stats(text) == expected
+
+
+def test_zero_dong_is_free_not_an_amount():
+    assert stats("Gian hàng 0 đồng phục vụ 500 công nhân.") == [(500, "công nhân")]

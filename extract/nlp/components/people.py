@@ -67,8 +67,8 @@ def _role_end(doc: Doc, end: int, leads_unit: bool = False) -> int:
             break
         if token.idx in starts or inner or _new_role(text, token.idx, count) or word.lower() in lex.role_stops:
             break
-        if not leads_unit and (word in lex.team_heads or word.split()[0] in lex.team_heads):
-            break  # "công nhân Tổ may 3": the team is where the worker works, not the job
+        if not leads_unit and _names_a_unit(text, token.idx, word, lex):
+            break  # "công nhân Tổ may 3", "kỹ thuật viên phòng Kỹ thuật": where the worker works
         if word in ("-", "–"):
             pending_dash = True  # "Tuyên giáo - Nữ công": kept only if a capitalised word follows
             continue
@@ -76,6 +76,15 @@ def _role_end(doc: Doc, end: int, leads_unit: bool = False) -> int:
             break
         role_end, count, pending_dash = token.idx + len(word), count + 1, False
     return role_end
+
+
+def _names_a_unit(text: str, pos: int, word: str, lex) -> bool:
+    """A capitalised team ("Tổ may 3") or a department word before a capitalised name ("phòng
+    Kỹ thuật") starts at `pos`."""
+    if word in lex.team_heads or word.split()[0] in lex.team_heads:
+        return True
+    department = next((d for d in lex.department_words if text.startswith(d + " ", pos)), None)
+    return department is not None and text[pos + len(department) + 1:pos + len(department) + 2].isupper()
 
 
 def _new_role(text: str, pos: int, count: int) -> bool:

@@ -153,6 +153,8 @@ def statistic_at(source: Words, m: re.Match, units: Units) -> dict[str, Any] | N
     if m.group("pct"):
         unit, end = "%", m.end()
     elif m.group("cur"):
+        if value == 0:
+            return None  # "gian hàng 0 đồng": free of charge, not an amount
         unit, end = units.currency(m.group("cur")), m.end()
     else:
         found = find_unit(source, m.end(), units) or _unit_of_subject(source, m, units)
