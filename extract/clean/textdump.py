@@ -80,9 +80,24 @@ def _picture(lines: list[str]) -> list[Piece] | None:
     return [Piece("caption", line) for line in lines[1:]]
 
 
+def _without_link_box(lines: list[str], previous: list[str] | None) -> list[str]:
+    """A block opening with a box heading ("Tin liên quan") and then headline-like lines is a
+    box of related links inside the body, and goes; after the author line it is the trailer's
+    first box and stays for the trailer rules."""
+    if len(lines) < 2 or not wordlists().is_box_heading(lines[0]) or (previous and parse_byline(previous[-1])):
+        return lines
+    rest = lines[1:]
+    while rest and _is_related_title(rest[0]):
+        rest = rest[1:]
+    return rest
+
+
 def _body_pieces(blocks: list[list[str]]) -> list[Piece]:
     pieces: list[Piece] = []
-    for lines in blocks:
+    for index, block in enumerate(blocks):
+        lines = _without_link_box(block, blocks[index - 1] if index else None)
+        if not lines:
+            continue
         picture = _picture(lines)
         if picture is not None:
             pieces.extend(picture)

@@ -82,3 +82,13 @@ def test_a_tag_line_opens_the_trailer():
     article = clean_text_dump(dump, site="laodong.vn")
     assert "TAG" not in article.text and "Than Vàng Danh" not in article.text
     assert "ba nội dung" in article.text
+
+
+def test_a_box_of_related_headlines_inside_the_body_goes_and_the_text_after_it_stays():
+    dump = NEWSPAPER.replace(
+        "Đợt thi đua tập trung vào ba nội dung: an toàn, năng suất và tiết kiệm vật tư.",
+        "Tin liên quan\nThợ lò nhận Bằng khen của Tập đoàn\nMỏ than mở rộng khai trường phía Bắc\n\n"
+        "Đợt thi đua tập trung vào ba nội dung: an toàn, năng suất và tiết kiệm vật tư.")
+    text = clean_text_dump(dump, site="laodong.vn").text
+    assert "Tin liên quan" not in text and "Mỏ than mở rộng" not in text
+    assert "ba nội dung" in text
