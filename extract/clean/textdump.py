@@ -73,6 +73,9 @@ def _picture(lines: list[str]) -> list[Piece] | None:
     """A block of an alt line then caption lines, or None when the block reads as prose."""
     if lines[0] == _PICTURE:
         return [Piece("caption", line) for line in lines[1:] if line != _PICTURE]
+    lists = wordlists()
+    if lists.is_box_heading(lines[0]) or lists.is_trailer_heading(lines[0]):
+        return None  # "Tin liên quan" over headlines: a box of links, not a picture and its caption
     if len(lines) < 2 or len(lines) > 4 or not _is_related_title(lines[0]):
         return None
     if any(len(line) > 400 for line in lines[1:]):
@@ -138,20 +141,22 @@ def _find_lead(blocks: list[list[str]]) -> tuple[int, int] | None:
 def _head_lines(lines: list[str]) -> tuple[str | None, str | None, str | None, str | None]:
     """Kicker, title, published and author among the lines above the lead: date lines, menus,
     section names and a byline sit there too on some sites."""
-    published, author, candidates = None, None, []
+    published, bylines, candidates = None, [], []
     for line in lines:
         if is_date_line(line.split("|")[0].strip()):
             published = _more_precise(published, parse_date_text(line))
         elif candidates and not is_kicker(line) and len(line.split()) <= 4 and parse_byline(line):
-            author = author or parse_byline(line)  # "Thanh Tâm" under the headline
+            bylines.append((len(candidates), parse_byline(line)))  # "Thanh Tâm" under the headline
         else:
             candidates.append(line)
     titles = [i for i, line in enumerate(candidates) if not is_kicker(line) and len(line.split()) >= 4]
     plain = [i for i in titles if not _is_menu(candidates[i])]
     index = (plain or titles or [len(candidates) - 1])[-1]
     if index < 0:
-        return None, None, published, author
+        return None, None, published, None
     kicker = candidates[index - 1] if index > 0 and is_kicker(candidates[index - 1]) else None
+    # an author line counts only under the headline: above it, a short line is a menu item
+    author = next((name for position, name in bylines if position > index), None)
     return kicker, candidates[index], published, author
 
 

@@ -92,3 +92,16 @@ def test_a_box_of_related_headlines_inside_the_body_goes_and_the_text_after_it_s
     text = clean_text_dump(dump, site="laodong.vn").text
     assert "Tin liên quan" not in text and "Mỏ than mở rộng" not in text
     assert "ba nội dung" in text
+
+
+def test_a_short_menu_item_above_the_headline_is_not_the_author_and_a_link_box_is_no_picture():
+    dump = ("Người Lao Động Online\nThời sự\nNet Zero\nCông đoàn\n\n"
+            "Hội thi tay nghề công nhân: 24 thí sinh xuất sắc đoạt giải\n\n14-09-2025 - 18:42\n\n"
+            "(NLĐO) - Sau 2 ngày tranh tài sôi nổi, vòng chung kết Hội thi đã khép lại với 24 giải cá nhân.\n\n"
+            "Ban tổ chức đã trao 24 giải cá nhân gồm 8 giải nhất, 8 giải nhì và 8 giải ba cho các thí sinh.\n\n"
+            "NGỌC LAN\n\nTin liên quan\nHơn 3.000 công nhân dự Ngày hội việc làm\n"
+            "Ông Trần Văn Lực được bầu làm Chủ tịch Công đoàn ngành\n\nXem thêm\nPhiên bản di động")
+    article = clean_text_dump(dump, site="nld.com.vn")
+    assert article.author == "Ngọc Lan"
+    assert "Trần Văn Lực" not in article.text and "Ngày hội việc làm" not in article.text
+    assert "8 giải nhất" in article.text
