@@ -128,6 +128,7 @@ class PeopleLexicon:
     roles: re.Pattern           # a role with optional prefix/suffix, case-insensitive
     chain_body_nouns: re.Pattern
     team_heads: frozenset[str]
+    led_team_words: frozenset[str]
     department_words: frozenset[str]
     unit_leader_words: tuple[str, ...]
     honorific_before: re.Pattern  # an honorific ending right before a name
@@ -165,6 +166,7 @@ def people_lexicon() -> PeopleLexicon:
         roles=roles,
         chain_body_nouns=phrase_pattern(rules["chain_body_nouns"], re.I),
         team_heads=frozenset(rules["team_heads"]),
+        led_team_words=frozenset(rules["led_team_words"]),
         department_words=frozenset(rules["department_words"]),
         unit_leader_words=tuple(rules["unit_leader_words"]),
         honorific_before=re.compile(rf"{WORD_START}(?:{honorifics})\s*$"),

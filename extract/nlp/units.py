@@ -171,8 +171,8 @@ def _coordinated(source: Words, start: int, end: int, units: Units) -> int:
             return end  # a name or a new sentence part, not a conjunct
         conjunct_end = _noun_phrase(source, nxt, units)
         if conjunct_end is None or not (words[:_length(text, nxt, conjunct_end)] in units.compounds
-                                        or _phrase_ends(text, conjunct_end, units)):
-            return end
+                                        or _phrase_ends(text, conjunct_end, units, strict=True)):
+            return end  # an unknown word followed by more words is a verb ("32 đơn vị, tranh tài ở")
         end = conjunct_end
 
 
@@ -189,11 +189,13 @@ def _length(text: str, start: int, end: int) -> int:
     return len(text[start:end].split())
 
 
-def _phrase_ends(text: str, pos: int, units: Units) -> bool:
-    """Nothing but punctuation or a function word follows: the conjunct is a whole noun."""
+def _phrase_ends(text: str, pos: int, units: Units, strict: bool = False) -> bool:
+    """Nothing but punctuation (or, unless strict, a function word) follows: a whole noun."""
     rest = text[pos:pos + 30]
     if not rest.strip() or rest[:1] in ",.;:!?)”\"\n":
         return True
+    if strict:
+        return False
     after = tuple(s[2] for s in _syllables(text, _skip_space(text, pos))[:4])
     return any(after[:size] in units.stop_phrases for size in range(1, len(after) + 1))
 

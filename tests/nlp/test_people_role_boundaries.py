@@ -119,3 +119,10 @@ def test_a_department_named_after_a_workers_job_is_where_they_work():
 
 def test_a_name_after_a_house_number_is_a_street():
     assert extract_facts("Nhà văn hóa tại số 14 Nguyễn Thị Minh Khai, quận 1 mở cửa.")["people"] == []
+
+
+def test_the_team_a_team_leader_leads_is_part_of_the_role():
+    text = "cô Lê Thị Hoa, tổ trưởng Tổ Khoa học tự nhiên, cho biết."
+    assert [(p["name"], p["role"]) for p in extract_facts(text)["people"]] == [("Lê Thị Hoa", "tổ trưởng Tổ Khoa học tự nhiên")]
+    text = "Anh Phạm Văn Hùng, tổ trưởng tổ sửa chữa cơ điện Phân xưởng Cơ Điện, có 3 sáng kiến."
+    assert [p["role"] for p in extract_facts(text)["people"]] == ["tổ trưởng tổ sửa chữa cơ điện"]

@@ -86,3 +86,15 @@ def test_activity_lists(text, expected):
 ])
 def test_what_does_not_join_a_unit(text, expected):
     assert stats(text)[:len(expected)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an unknown word after ", " followed by more words is a verb, not a second counted noun
+    ("Hội thi có 96 thí sinh đến từ 32 đơn vị, tranh tài ở 8 nghề.", [(96, "thí sinh"), (32, "đơn vị"), (8, "nghề")]),
+    ("Tổ có 23 thành viên, phụ trách toàn bộ hệ thống máy móc.", [(23, "thành viên")]),
+    ("Công ty có hơn 700 lao động, chị đã cùng Ban Chấp hành thương lượng.", [(700, "lao động")]),
+    # known nouns still join
+    ("Công đoàn nhận 45 ý kiến, kiến nghị của đoàn viên.", [(45, "ý kiến, kiến nghị")]),
+])
+def test_a_verb_after_a_comma_does_not_join(text, expected):
+    assert stats(text) == expected

@@ -47,8 +47,9 @@ def _role_end(doc: Doc, end: int, leads_unit: bool = False) -> int:
     text, lex = text_of(doc), people_lexicon()
     starts = cached(doc, "role_breaks", lambda: head_starts(doc) | {o["char_start"] for o in organizations_of(doc)}
                     | {m.start for m in person_mentions(doc)})
+    persons = cached(doc, "person_starts", lambda: {m.start for m in person_mentions(doc)})
     _, sent_end = sentence_at(doc, end)
-    role_end, count, pending_dash, previous_end = end, 0, False, end
+    role_end, count, pending_dash, previous_end, in_team = end, 0, False, end, False
     for token in doc.char_span(end, sent_end, alignment_mode="expand") or []:
         word = token.text
         if token.is_space:
@@ -61,14 +62,16 @@ def _role_end(doc: Doc, end: int, leads_unit: bool = False) -> int:
         if text[previous_end:token.idx] not in (" ", "") or count >= lex.max_role_words:
             break
         previous_end = token.idx + len(word)
-        inner = [s for s in starts if token.idx < s < token.idx + len(word)]
-        if inner and token.idx not in starts and word[:1].isupper() and text[inner[0] - 1] == " ":
-            role_end = inner[0] - 1  # "Nữ công Công đoàn" is one word to underthesea: keep "Nữ công"
+        in_team = in_team or (count == 0 and leads_unit and _led_team(word, lex))  # "tổ trưởng Tổ Khoa học tự nhiên"
+        if in_team:
+            another_unit = count > 0 and token.idx in starts and word in lex.team_heads  # "… Phân xưởng Khai thác mỏ"
+            if another_unit or token.idx in persons or word.lower() in lex.role_stops or not any(c.isalnum() for c in word):
+                break
+        elif _ends_role(doc, token, starts, count, leads_unit):
+            inner = [s for s in starts if token.idx < s < token.idx + len(word)]
+            if inner and token.idx not in starts and word[:1].isupper() and text[inner[0] - 1] == " ":
+                role_end = inner[0] - 1  # "Nữ công Công đoàn" is one word to underthesea: keep "Nữ công"
             break
-        if token.idx in starts or inner or _new_role(text, token.idx, count) or word.lower() in lex.role_stops:
-            break
-        if not leads_unit and _names_a_unit(text, token.idx, word, lex):
-            break  # "công nhân Tổ may 3", "kỹ thuật viên phòng Kỹ thuật": where the worker works
         if word in ("-", "–"):
             pending_dash = True  # "Tuyên giáo - Nữ công": kept only if a capitalised word follows
             continue
@@ -78,9 +81,24 @@ def _role_end(doc: Doc, end: int, leads_unit: bool = False) -> int:
     return role_end
 
 
+def _ends_role(doc: Doc, token, starts: set[int], count: int, leads_unit: bool) -> bool:
+    """The word at `token` is no longer the role: an organisation, a person or another role
+    starts, a stop word, or (for a worker) the team or department they work in."""
+    text, lex, word = text_of(doc), people_lexicon(), token.text
+    inner = any(token.idx < s < token.idx + len(word) for s in starts)
+    if token.idx in starts or inner or _new_role(text, token.idx, count) or word.lower() in lex.role_stops:
+        return True
+    return not leads_unit and _names_a_unit(text, token.idx, word, lex)
+
+
+def _led_team(word: str, lex) -> bool:
+    """The team a leader's role names ("Tổ", "chuyền"), in either case."""
+    return word.lower() in lex.led_team_words or word.split()[0].lower() in lex.led_team_words
+
+
 def _names_a_unit(text: str, pos: int, word: str, lex) -> bool:
-    """A capitalised team ("Tổ may 3") or a department word before a capitalised name ("phòng
-    Kỹ thuật") starts at `pos`."""
+    """A capitalised team ("Tổ may 3", "Phân xưởng Khai thác 5") or a department word before a
+    capitalised name ("phòng Kỹ thuật") starts at `pos`: where a worker works."""
     if word in lex.team_heads or word.split()[0] in lex.team_heads:
         return True
     department = next((d for d in lex.department_words if text.startswith(d + " ", pos)), None)
