@@ -58,7 +58,7 @@ def unquoted_titles(doc: Doc) -> list[dict]:
     lex, text, found = award_lexicon(), text_of(doc), []
     for cue in _DANH_HIEU.finditer(text):
         start = cue.end()
-        if re.search(r"(?:các|những|nhiều)\s+$", text[max(0, cue.start() - 8):cue.start()]) and not text[start:start + 1].isupper():
+        if re.search(r"(?:các|những|nhiều)\s+$", text[max(0, cue.start() - 8):cue.start()], re.I) and not text[start:start + 1].isupper():
             continue  # "các danh hiệu cao hơn": titles in general
         while start < len(text) and not lex.not_titles.match(text, start):
             known = lex.titles.match(text, start)

@@ -201,6 +201,7 @@ class OrgLexicon:
     name_stop: re.Pattern
     trailing_kinds: frozenset[str]
     max_trailing_words: int
+    not_after_dash: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -222,4 +223,5 @@ def org_lexicon() -> OrgLexicon:
         name_stop=phrase_pattern(rules["name_stops"]),
         trailing_kinds=frozenset(rules["trailing_kinds"]),
         max_trailing_words=int(rules["max_trailing_words"]),
+        not_after_dash=phrase_pattern(rules["not_after_dash"]),
     )

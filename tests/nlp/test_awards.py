@@ -169,3 +169,8 @@ def test_passive_giver_before_a_title_and_an_abbreviated_union_as_giver():
             "danh hiệu Anh hùng Lao động. Dịp này, Công đoàn TKV tặng Bằng khen cho 45 tập thể, 120 cá nhân.")
     assert [(a["title"], a["recipient"], a["year"], a["giver"]) for a in extract_facts(text)["awards"]] == [
         ("Anh hùng Lao động", "Nguyễn Đức Thắng", 2023, None), ("Bằng khen", None, None, "Công đoàn TKV")]
+
+
+def test_a_heading_about_titles_in_general_is_no_title():
+    text = "Những danh hiệu nối dài\n\nAnh Lường Văn Khiêm đạt danh hiệu Chiến sĩ thi đua cơ sở năm 2021."
+    assert [a["title"] for a in extract_facts(text)["awards"]] == ["Chiến sĩ thi đua cơ sở"]

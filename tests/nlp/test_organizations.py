@@ -52,3 +52,10 @@ def test_generic_mentions_and_verbs_after_a_name(text):
 @pytest.mark.parametrize("text", ["", "Công đoàn", "LĐLĐ", "Công ty " * 3000, "The Trade Union of Vietnam met."])
 def test_bad_input_gives_no_exception(text):
     assert isinstance(extract_facts(text)["organizations"], list)
+
+
+def test_a_spaced_dash_inside_a_name_and_one_before_an_event():
+    names = [o["name"] for o in extract_facts("Bằng khen của Công đoàn Than - Khoáng sản Việt Nam được trao.")["organizations"]]
+    assert names == ["Công đoàn Than - Khoáng sản Việt Nam"]
+    names = [o["name"] for o in extract_facts("Đại diện Công đoàn Dệt May Việt Nam - Hội nghị diễn ra sáng nay.")["organizations"]]
+    assert names == ["Công đoàn Dệt May Việt Nam"]

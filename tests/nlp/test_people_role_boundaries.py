@@ -126,3 +126,8 @@ def test_the_team_a_team_leader_leads_is_part_of_the_role():
     assert [(p["name"], p["role"]) for p in extract_facts(text)["people"]] == [("Lê Thị Hoa", "tổ trưởng Tổ Khoa học tự nhiên")]
     text = "Anh Phạm Văn Hùng, tổ trưởng tổ sửa chữa cơ điện Phân xưởng Cơ Điện, có 3 sáng kiến."
     assert [p["role"] for p in extract_facts(text)["people"]] == ["tổ trưởng tổ sửa chữa cơ điện"]
+
+
+def test_a_role_the_person_has_become():
+    text = "Từ một cậu bé, anh Lường Văn Khiêm nay đã trở thành tổ trưởng Tổ bảo trì cơ điện của Công ty Thăng Hoa."
+    assert [(p["name"], p["role"]) for p in extract_facts(text)["people"]] == [("Lường Văn Khiêm", "tổ trưởng Tổ bảo trì cơ điện")]

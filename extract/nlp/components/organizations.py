@@ -78,6 +78,9 @@ def _tail_end(doc: Doc, units: list[tuple[int, int, str]], lex: OrgLexicon, kind
         joined = gap == "" and (word[:1] in "&-/" or units[index - 1][2][-1:] in "&-/")
         if gap != " " and not joined:
             break  # punctuation or a line break ends the name ("LĐ-TB&XH" stays whole)
+        if word in ("-", "–") and _dash_inside_name(doc, units, index, lex):
+            index += 1  # "Công đoàn Than - Khoáng sản Việt Nam"
+            continue
         if joined and word in ("&", "-", "/"):
             index += 1
             continue
@@ -106,6 +109,16 @@ def _tail_end(doc: Doc, units: list[tuple[int, int, str]], lex: OrgLexicon, kind
         previous = word
         index += 1
     return committed, place_only
+
+
+def _dash_inside_name(doc: Doc, units: list[tuple[int, int, str]], index: int, lex: OrgLexicon) -> bool:
+    """A spaced dash between two capitalised words that is not followed by a new body's head."""
+    if not 0 < index < len(units) - 1:
+        return False
+    before, after = units[index - 1], units[index + 1]
+    spaced = text_of(doc)[before[1]:units[index][0]] == " " and text_of(doc)[units[index][1]:after[0]] == " "
+    ending = lex.heads.match(text_of(doc), after[0]) or lex.not_after_dash.match(text_of(doc), after[0])
+    return spaced and before[2][:1].isupper() and after[2][:1].isupper() and not ending
 
 
 def _trailing_end(doc: Doc, units: list[tuple[int, int, str]], end: int, lex: OrgLexicon) -> int:

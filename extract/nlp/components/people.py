@@ -23,7 +23,7 @@ from ..scan import cached, text_of, fact_spans, inside, is_abbreviation, sentenc
 from .organizations import head_starts, organization_index, organization_starting, organizations_of
 
 _APPOSITION = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:\s+(?:năm nay\s+)?\d{1,2}\s+tuổi)?\s*(?:(?:,|\(|[-–])\s*" + PERSONAL_DETAIL + r"(?:(?:hiện là|hiện|nguyên là|là)\s+)?"
-                         r"|\s+(?:là|trở thành|được bầu làm|làm|giữ chức|hiện là|hiện giữ chức)\s+)")
+                         r"|\s+(?:(?:nay|đã|vừa|hiện)\s+)*(?:là|trở thành|được bầu làm|làm|giữ chức|hiện là|hiện giữ chức)\s+)")
 _CHAIN_FILLER = re.compile(r"năm\s+\d{4}|số\s+\d+|\([^()]*\)|(?<!\w)(?:đồng chí|ông|bà|anh|chị|cô|thầy)(?!\w)", re.I)
 _ROLE_END = re.compile(r"[,;.:()\n“”\"]|\s(?:của|tại|ở|và|cho|đã|được|cùng|với)\s")
 _ACRONYM_ORG = re.compile(r"([A-ZĐ][A-ZĐ0-9&-]{2,14})(?=\s*(?:[,;.)]|$))")
