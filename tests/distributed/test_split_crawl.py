@@ -74,7 +74,9 @@ def finish(process: subprocess.Popen, exit_codes: tuple[int, ...] = (0,)) -> dic
         out, err = process.communicate()
         raise AssertionError(f"a crawl did not end within {TIMEOUT} s:\n{err[-3000:]}") from None
     assert process.returncode in exit_codes, f"exit {process.returncode}:\n{out}\n{err[-3000:]}"
-    return json.loads(out)
+    report = json.loads(out)
+    report["log_tail"] = err[-3000:]  # shown by assertions on this run: why a page was skipped
+    return report
 
 
 def stored(db: Path) -> tuple[Counter, Counter]:
@@ -166,9 +168,9 @@ def test_a_killed_worker_loses_nothing_stored_and_the_next_run_completes(generat
     print(f"killed worker: {len(first_rows)} articles stored by the survivor's run, "
           f"{again['totals']['new']} by the next run, {again['totals']['skipped']} skipped")
     assert set(first_versions.values()) <= {1} and set(first_rows.values()) <= {1}
-    assert rows == Counter(dict.fromkeys(made["article"], 1))
+    assert rows == Counter(dict.fromkeys(made["article"], 1)), again["log_tail"]
     assert versions == Counter(dict.fromkeys(made["article"], 1))
-    assert again["totals"]["new"] == len(made["article"]) - len(first_rows)
+    assert again["totals"]["new"] == len(made["article"]) - len(first_rows), again["log_tail"]
 
 
 FAULT_PAGES = REPO / "tests" / "crawl" / "pages"  # the crawler's fault mirror (its own tests own it)
