@@ -145,8 +145,8 @@ def _head_lines(lines: list[str]) -> tuple[str | None, str | None, str | None, s
     for line in lines:
         if is_date_line(line.split("|")[0].strip()):
             published = _more_precise(published, parse_date_text(line))
-        elif candidates and not is_kicker(line) and len(line.split()) <= 4 and parse_byline(line):
-            bylines.append((len(candidates), parse_byline(line)))  # "Thanh Tâm" under the headline
+        elif candidates and not is_kicker(line) and len(line.split()) <= 4 and (name := parse_byline(line)):
+            bylines.append((len(candidates), name))  # "Thanh Tâm" under the headline
         else:
             candidates.append(line)
     titles = [i for i, line in enumerate(candidates) if not is_kicker(line) and len(line.split()) >= 4]
