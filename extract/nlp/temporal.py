@@ -335,8 +335,8 @@ def _pair(text: str, a: Atom, b: Atom, sentence_start: int) -> str | None:
     if opened and b.kind == "now" and a.kind in _CLOSE_KINDS and joiners["connector"].fullmatch(gap):
         return "open"  # "từ năm 2021 đến nay": the end is left open
     if opened and a.kind in _OPEN_KINDS and b.kind in _CLOSE_KINDS and joiners["connector"].fullmatch(gap):
-        if a.kind == "year" and b.kind != "year":
-            return None
+        if a.kind == "year" and b.kind != "year" and (b.year is None or b.year < a.year):
+            return None  # "từ năm 2020 đến hết tháng 6/2025" names both years; "từ năm 2020 đến 5/3" does not
         return "opener"
     if a.kind == "full" and b.kind == "full" and joiners["connector"].fullmatch(gap):
         return "opener"

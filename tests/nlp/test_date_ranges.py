@@ -68,3 +68,7 @@ def test_other_papers_date_styles_and_open_ends(text, published, expected):
 
 def test_an_anniversary_reaching_back_before_1900():
     assert ranges("Kỷ niệm 135 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 - 19/5/2025).") == [("1890-05-19", "2025-05-19")]
+
+
+def test_from_a_year_to_a_month_of_a_later_year():
+    assert ranges("Từ năm 2020 đến hết tháng 6/2025, toàn tỉnh có 4.126 sáng kiến.") == [("2020", "2025-06")]

@@ -59,3 +59,8 @@ def test_a_spaced_dash_inside_a_name_and_one_before_an_event():
     assert names == ["Công đoàn Than - Khoáng sản Việt Nam"]
     names = [o["name"] for o in extract_facts("Đại diện Công đoàn Dệt May Việt Nam - Hội nghị diễn ra sáng nay.")["organizations"]]
     assert names == ["Công đoàn Dệt May Việt Nam"]
+
+
+def test_lower_case_words_joined_by_va_inside_a_name():
+    names = [o["name"] for o in extract_facts("Chị nhận Giấy khen của Công đoàn các Khu công nghiệp và chế xuất Hà Nội.")["organizations"]]
+    assert names == ["Công đoàn các Khu công nghiệp và chế xuất Hà Nội"]

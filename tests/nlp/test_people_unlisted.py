@@ -106,3 +106,12 @@ def test_names_of_campaigns_models_and_clubs(text, expected):
 ])
 def test_an_honorific_keeps_a_name_that_opens_like_a_place(text):
     assert people(text) == [("Hoàng Mai Anh", "công nhân", "Công ty May 10")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Đồng chí Tao Văn Khiêm, Chủ tịch Công đoàn Giáo dục tỉnh, phát biểu.", ["Tao Văn Khiêm"]),
+    ("Anh Cà Văn Thắng, công nhân Công ty Than, phát biểu.", ["Cà Văn Thắng"]),
+    ("Ở Cà Mau, công nhân Công ty CP Thủy sản Minh Phú tăng ca.", []),
+])
+def test_tai_family_names_and_the_places_they_open(text, expected):
+    assert [p["name"] for p in extract_facts(text)["people"]] == expected

@@ -136,3 +136,12 @@ def test_kinds_of_things_counted(text, expected):
 
 def test_zero_dong_is_free_not_an_amount():
     assert stats("Gian hàng 0 đồng phục vụ 500 công nhân.") == [(500, "công nhân")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chị Lê Thị Ngát, công nhân Tổ may 3 kể lại năm đầu vào nghề.", []),
+    ("Công nhân Xí nghiệp 6 thay mặt đoàn viên phát biểu.", []),
+    ("Năng suất tăng bình quân 9,2%/năm trong giai đoạn.", [(9.2, "%")]),
+])
+def test_a_number_in_a_name_before_a_verb_and_a_yearly_rate(text, expected):
+    assert stats(text) == expected

@@ -97,9 +97,9 @@ def _tail_end(doc: Doc, units: list[tuple[int, int, str]], lex: OrgLexicon, kind
                 allowed = lex.max_descriptor_words  # "Công đoàn Công ty …": the company name follows
         elif _matches_whole(lex.inner_word, word):
             following = units[index + 1] if index + 1 < len(units) else None
-            if word == "và" and (following is None or not following[2][:1].isupper()
-                                or lex.heads.match(text_of(doc), following[0])):
-                break  # "Trường A và trường B", "Công đoàn và thành phố": not one name
+            joins = following is not None and (following[2][:1].isupper() or _matches_whole(lex.inner_word, following[2]))
+            if word == "và" and (not joins or lex.heads.match(text_of(doc), following[0])):
+                break  # "Trường A và trường B", "Công đoàn và thành phố": not one name ("… công nghiệp và chế xuất" is)
         elif _matches_whole(lex.name_stop, word) or place_seen:
             break
         else:

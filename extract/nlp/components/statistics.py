@@ -41,7 +41,8 @@ def number_regex() -> re.Pattern:
         rf"(?P<scales>(?:\s+(?:{scale_pattern()})(?!\w))*)"
         # "3 tỷ 500 triệu đồng": smaller parts after a scaled one
         rf"(?P<more>(?:\s+\d{{1,3}}(?:,\d+)?\s+(?:{scale_pattern()})(?!\w))*)"
-        rf"(?:(?P<pct>\s*%|\s+phần\s+trăm(?!\w))(?![\w/%])|(?P<cur>\s*(?:{currencies}))(?![\w%])|(?![\w/%]))",
+        # "9,2%/năm": a rate per year is a percentage too
+        rf"(?:(?P<pct>\s*%|\s+phần\s+trăm(?!\w))(?![\w%])(?!/(?!năm|tháng|quý))|(?P<cur>\s*(?:{currencies}))(?![\w%])|(?![\w/%]))",
         re.IGNORECASE,
     )
 
