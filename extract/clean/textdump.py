@@ -119,15 +119,20 @@ def _is_lead(line: str) -> bool:
     """The lead paragraph: prose (a sentence with a full stop, or long), or a line opening
     with the paper's mark. A headline ends without a full stop and is short."""
     words = len(line.split())
+    if _is_menu(line):
+        return False
     return bool(_LEAD_MARK.match(line)) or words >= 30 or (words >= 12 and line.endswith((".", "…")))
 
 
 def _is_menu(line: str) -> bool:
     """A navigation or site-name line: most words capitalised ("Trang chủ Chính trị Kinh tế",
-    "Người Lao Động Online"), or items set apart by runs of spaces."""
+    "Người Lao Động Online"), or items set apart by runs of spaces or by "|", "»"."""
     words = line.split()
     capitals = sum(1 for word in words if word[:1].isupper())
-    return "  " in line or (len(words) >= 4 and capitals * 2 >= len(words))
+    separated = line.count(" | ") >= 2 or " » " in line or " > " in line  # "Thời sự | Quốc tế | …", "Trang chủ » …"
+    # a headline full of names ("TP HCM: Thi đua …, hướng tới Giải thưởng Tôn Đức Thắng") has punctuation or digits
+    plain_words = not any(ch.isdigit() or ch in ":,;.?!“”\"" for ch in line)
+    return separated or "  " in line or (len(words) >= 4 and capitals * 2 >= len(words) and plain_words)
 
 
 def _find_lead(blocks: list[list[str]]) -> tuple[int, int] | None:
@@ -143,7 +148,7 @@ def _head_lines(lines: list[str]) -> tuple[str | None, str | None, str | None, s
     section names and a byline sit there too on some sites."""
     published, bylines, candidates = None, [], []
     for line in lines:
-        if is_date_line(line.split("|")[0].strip()):
+        if is_date_line(line) or is_date_line(line.split("|")[0].strip()):  # "09:15 | 12/07/2024", "… | Công đoàn"
             published = _more_precise(published, parse_date_text(line))
         elif candidates and not is_kicker(line) and len(line.split()) <= 4 and (name := parse_byline(line)):
             bylines.append((len(candidates), name))  # "Thanh Tâm" under the headline

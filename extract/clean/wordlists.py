@@ -70,6 +70,9 @@ class WordLists:
     def is_junk_line(self, text: str) -> bool:
         """An image file name, stray markup or a page control left as text."""
         text = text.strip()
+        parts = [part for part in re.split(r"\s+[|·]\s+", text) if part]
+        if len(parts) > 1 and all(heading_key(part) in self.ui_lines for part in parts):
+            return True  # "Facebook | Zalo | In bài": a row of page controls
         return self.junk_line.match(text) is not None or self.is_image_name(text) or \
             (len(text) < 30 and heading_key(text) in self.ui_lines)
 

@@ -155,7 +155,10 @@ def _unlisted_surname(text: str, words: list[str], offsets: tuple, cue: str | No
     if match_key(" ".join(words)) in lex.not_people or place_led(words, lex):
         return []
     start, end = offsets[0][0], offsets[-1][1]
-    if blocked.overlaps(start, end) or not _role_then_organisation(text, end, sent[1], blocked):
+    if blocked.overlaps(start, end):
+        return []
+    # "Ông Tanaka Hiroshi, Tổng Giám đốc …": an honorific and a role in apposition are enough
+    if not (_role_then_organisation(text, end, sent[1], blocked) or (cue and has_role_after(text, end, sent[1]))):
         return []
     return [Mention(start, end, " ".join(words), True, cue.strip() if cue else None)]
 

@@ -105,3 +105,19 @@ def test_a_short_menu_item_above_the_headline_is_not_the_author_and_a_link_box_i
     assert article.author == "Ngọc Lan"
     assert "Trần Văn Lực" not in article.text and "Ngày hội việc làm" not in article.text
     assert "8 giải nhất" in article.text
+
+
+def test_a_menu_line_is_never_the_lead_and_a_time_before_the_date_is_read():
+    dump = ("Người Lao Động Online\nThời sự | Quốc tế | Lao động | Công đoàn | Bạn đọc | Kinh tế | Sức khỏe | Giáo dục | "
+            "Pháp luật | Văn hóa | Giải trí | Thể thao | Du lịch | Nữ | Tiện ích | Video | Podcast | Ảnh | Infographic | "
+            "Đặc sắc | Tin nổi bật | Chuyên đề | Diễn đàn | Tuyển dụng | Rao vặt | Liên hệ | Quảng cáo | Đăng ký\n"
+            "Trang chủ » Công đoàn\n09:15 | 12/04/2025\n\n"
+            "TP HCM: Thi đua sáng tạo, hướng tới Giải thưởng Tôn Đức Thắng\n\n"
+            "(NLĐO) - Ngày 12-4, LĐLĐ TP HCM tổ chức hội nghị sơ kết phong trào thi đua quý I/2025.\n\n"
+            "Facebook | Zalo | In bài\n\nTheo báo cáo tại hội nghị, các cấp công đoàn đã vận động đăng ký sáng kiến.\n\n"
+            "Thẻ: Giải thưởng Tôn Đức Thắng\nPhiên bản di động")
+    article = clean_text_dump(dump, site="nld.com.vn")
+    assert article.title == "TP HCM: Thi đua sáng tạo, hướng tới Giải thưởng Tôn Đức Thắng"
+    assert article.published == "2025-04-12T09:15:00+07:00"
+    assert "Facebook" not in article.text and "Thẻ:" not in article.text
+    assert "vận động đăng ký sáng kiến" in article.text

@@ -116,3 +116,10 @@ def test_seed_articles_give_their_gold_campaigns(corpus, seed):
     pairs, missed, extras = align("campaigns", gold["campaigns"], gold.get("campaigns_optional", []), record["campaigns"])
     assert missed == [] and extras == []
     assert len(pairs) == len(gold["campaigns"])
+
+
+def test_an_adjective_between_the_cue_and_the_quoted_names():
+    text = ("Công đoàn ngành yêu cầu gắn đợt thi đua với các phong trào thi đua thường xuyên “Lao động giỏi, lao động "
+            "sáng tạo”, “Xanh - Sạch - Đẹp, bảo đảm an toàn vệ sinh lao động”.")
+    assert [c["name"] for c in extract_facts(text)["campaigns"]] == [
+        "Lao động giỏi, lao động sáng tạo", "Xanh - Sạch - Đẹp, bảo đảm an toàn vệ sinh lao động"]

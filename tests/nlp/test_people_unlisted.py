@@ -115,3 +115,8 @@ def test_an_honorific_keeps_a_name_that_opens_like_a_place(text):
 ])
 def test_tai_family_names_and_the_places_they_open(text, expected):
     assert [p["name"] for p in extract_facts(text)["people"]] == expected
+
+
+def test_a_foreign_name_with_an_honorific_and_a_role():
+    people = extract_facts("Ông Tanaka Hiroshi, Tổng Giám đốc Công ty cho biết, Ban Giám đốc cam kết.")["people"]
+    assert [(p["name"], p["role"]) for p in people] == [("Tanaka Hiroshi", "Tổng Giám đốc")]
