@@ -296,18 +296,9 @@ def co_recipients(doc: Doc, award: dict) -> list[str]:
     same award. Only a recipient of the first one's sort joins: "chị X, Công ty Y" names her
     company."""
     match = _FOR.match(text_of(doc), award["char_end"])
-    first = _recipient_at(doc, match.end()) if match else None
-    names: list[str] = []
-    end = first[1] if first else None
-    while end is not None and len(names) < MAX_CO_RECIPIENTS:
-        joint = _AND.match(text_of(doc), end)
-        following = _recipient_at(doc, joint.end()) if joint else None
-        if following is None or following[0] is None or following[2] != first[2]:
-            break
-        names.append(following[0])
-        end = following[1]
+    names, end = _walk_list(doc, _recipient_at(doc, match.end()) if match else None, _AND, same_sort=True)
     group = _WITH_LISTED_GROUP.match(text_of(doc), end) if end is not None else None
-    return names + (_member_list(doc, group.end()) if group else [])
+    return names[1:] + (_walk_list(doc, _recipient_at(doc, group.end()), _NEXT_MEMBER)[0] if group else [])
 
 
 # "… cho Công đoàn X cùng 3 cá nhân: ông A, …; bà B, …": the listed people get it too
@@ -324,19 +315,24 @@ def named_members(doc: Doc, award: dict) -> list[str]:
     text = text_of(doc)
     match = _FOR.match(text, award["char_end"])
     among = _AMONG_THEM.match(text, match.end()) if match else None
-    return _member_list(doc, among.end()) if among else []
+    return _walk_list(doc, _recipient_at(doc, among.end()), _NEXT_MEMBER)[0] if among else []
 
 
-def _member_list(doc: Doc, pos: int) -> list[str]:
-    """The recipients listed from `pos`: "A, B và C", or people with their roles, split by ";"."""
-    text, names = text_of(doc), []
-    found = _recipient_at(doc, pos)
-    while found is not None and found[0] is not None and len(names) < MAX_CO_RECIPIENTS:
+def _walk_list(doc: Doc, found: tuple[str | None, int, bool] | None, joiner: re.Pattern,
+               same_sort: bool = False) -> tuple[list[str], int | None]:
+    """The recipients listed from the one `found`: "A, B và C", or people with their roles split
+    by ";" ("ông A, Chủ tịch …; bà B, …"); with `same_sort`, only persons after a person and
+    bodies after a body. Also where the list ends."""
+    text, names, end = text_of(doc), [], None
+    first_sort = found[2] if found else None
+    while found is not None and found[0] is not None and len(names) <= MAX_CO_RECIPIENTS:
+        if same_sort and found[2] != first_sort:
+            break
         names.append(found[0])
         end = _past_apposition(text, found[1]) if found[2] else found[1]
-        joint = _NEXT_MEMBER.match(text, end)
+        joint = joiner.match(text, end)
         found = _recipient_at(doc, joint.end()) if joint else None
-    return names
+    return names, end
 
 
 def _past_apposition(text: str, end: int) -> int:

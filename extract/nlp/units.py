@@ -35,7 +35,6 @@ class Units:
     currencies: dict[str, str]
     time_units: frozenset[str]
     stop_words: frozenset[str]
-    stop_phrases: frozenset[tuple[str, ...]]
     no_coordination_after: frozenset[str]
     no_coordination_before: tuple[tuple[str, ...], ...]
     subject_skip: frozenset[str]
@@ -56,7 +55,6 @@ class Units:
             currencies={k.lower(): v for k, v in units["currencies"].items()},
             time_units=frozenset(w.lower() for w in units["time_units"]),
             stop_words=frozenset(w.lower() for w in context["stop_words"]),
-            stop_phrases=frozenset(tuple(w.lower().split()) for w in context["stop_words"]),
             no_coordination_after=frozenset(w.lower() for w in units["no_coordination_after"]),
             no_coordination_before=tuple(tuple(w.lower().split()) for w in units["no_coordination_before"]),
             subject_skip=frozenset(context["subject_skip"]),
@@ -171,7 +169,7 @@ def _coordinated(source: Words, start: int, end: int, units: Units) -> int:
             return end  # a name or a new sentence part, not a conjunct
         conjunct_end = _noun_phrase(source, nxt, units)
         if conjunct_end is None or not (words[:_length(text, nxt, conjunct_end)] in units.compounds
-                                        or _phrase_ends(text, conjunct_end, units, strict=True)):
+                                        or _phrase_ends(text, conjunct_end)):
             return end  # an unknown word followed by more words is a verb ("32 đơn vị, tranh tài ở")
         end = conjunct_end
 
@@ -189,15 +187,11 @@ def _length(text: str, start: int, end: int) -> int:
     return len(text[start:end].split())
 
 
-def _phrase_ends(text: str, pos: int, units: Units, strict: bool = False) -> bool:
-    """Nothing but punctuation (or, unless strict, a function word) follows: a whole noun."""
+def _phrase_ends(text: str, pos: int) -> bool:
+    """Nothing but punctuation follows: the conjunct is a whole noun. A word after it means a
+    verb ("14.250 đoàn viên, hoạt động trong …"), unless the conjunct is a known noun."""
     rest = text[pos:pos + 30]
-    if not rest.strip() or rest[:1] in ",.;:!?)”\"\n":
-        return True
-    if strict:
-        return False
-    after = tuple(s[2] for s in _syllables(text, _skip_space(text, pos))[:4])
-    return any(after[:size] in units.stop_phrases for size in range(1, len(after) + 1))
+    return not rest.strip() or rest[:1] in ",.;:!?)”\"\n"
 
 
 def find_unit(source: Words, after: int, units: Units) -> tuple[str, int] | None:

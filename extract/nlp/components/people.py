@@ -68,7 +68,7 @@ def _role_end(doc: Doc, end: int, leads_unit: bool = False) -> int:
             if another_unit or token.idx in persons or word.lower() in lex.role_stops or not any(c.isalnum() for c in word):
                 break
         elif _ends_role(doc, token, starts, count, leads_unit):
-            inner = [s for s in starts if token.idx < s < token.idx + len(word)]
+            inner = sorted(s for s in starts if token.idx < s < token.idx + len(word))
             if inner and token.idx not in starts and word[:1].isupper() and text[inner[0] - 1] == " ":
                 role_end = inner[0] - 1  # "Nữ công Công đoàn" is one word to underthesea: keep "Nữ công"
             break
