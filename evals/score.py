@@ -95,20 +95,24 @@ def _brief(item: Any) -> Any:
     return {k: v for k, v in item.items() if k not in ("char_start", "char_end", "sentence", "sentence_start", "sentence_end", "mentions")}
 
 
+def _same_attribute(attribute: str) -> Any:
+    return lambda gold, predicted: same_name(gold.get(attribute), predicted.get(attribute))
+
+
+# the attribute of a matched fact scored apart, and how: a person's role, an award's recipient,
+# a statistic's unit (exactly as labelled, scale words folded in)
+ATTRIBUTES = {"people": ("role", _same_attribute("role")), "awards": ("recipient", _same_attribute("recipient")),
+              "statistics": ("unit", same_unit)}
+
+
 def _score_attributes(name: str, gold_item: Any, predicted: dict, scores: Scores, detail: dict) -> None:
-    """A matched fact's attributes: a person's role, an award's recipient, a statistic's unit;
-    the wrong ones are listed with the article as "gold -> predicted"."""
-    checks = {"people": ("role", scores.role, same_name), "awards": ("recipient", scores.recipient, same_name)}
-    if name == "statistics":
-        ok = same_unit(gold_item, predicted)
-        scores.unit.add(ok)
-        attribute = "unit"
-    elif name in checks and isinstance(gold_item, dict):
-        attribute, ratio, same = checks[name]
-        ok = same(gold_item.get(attribute), predicted.get(attribute))
-        ratio.add(ok)
-    else:
+    """Add a matched fact's attribute to its accuracy; a wrong one is listed with the article
+    as "gold -> predicted"."""
+    if name not in ATTRIBUTES or not isinstance(gold_item, dict):
         return
+    attribute, same = ATTRIBUTES[name]
+    ok = same(gold_item, predicted)
+    getattr(scores, attribute).add(ok)  # Scores.role, .recipient, .unit
     if not ok:
         detail.setdefault("wrong_attributes", []).append(
             f"{name} {attribute}: {gold_item.get(attribute)!r} -> {predicted.get(attribute)!r}")
