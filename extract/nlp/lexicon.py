@@ -129,7 +129,10 @@ class PeopleLexicon:
     chain_body_nouns: re.Pattern
     team_heads: frozenset[str]
     led_team_words: frozenset[str]
+    worker_team_words: frozenset[str]
     department_words: frozenset[str]
+    public_department_words: frozenset[str]
+    public_department_place: re.Pattern  # a place or "Trung ương" right after a department's name
     unit_leader_words: tuple[str, ...]
     honorific_before: re.Pattern  # an honorific ending right before a name
     blocking_left: re.Pattern     # a blocking word ending right before a name
@@ -141,6 +144,7 @@ class PeopleLexicon:
     role_stops: frozenset[str]
     max_role_words: int
     closed_roles: frozenset[str]
+    secondary_roles: frozenset[str]  # match keys
     personal_middle_names: frozenset[str]
     not_name_openers: frozenset[str]
 
@@ -167,7 +171,10 @@ def people_lexicon() -> PeopleLexicon:
         chain_body_nouns=phrase_pattern(rules["chain_body_nouns"], re.I),
         team_heads=frozenset(rules["team_heads"]),
         led_team_words=frozenset(rules["led_team_words"]),
+        worker_team_words=frozenset(rules["worker_team_words"]),
         department_words=frozenset(rules["department_words"]),
+        public_department_words=frozenset(rules["public_department_words"]),
+        public_department_place=phrase_pattern(rules["public_department_places"]),
         unit_leader_words=tuple(rules["unit_leader_words"]),
         honorific_before=re.compile(rf"{WORD_START}(?:{honorifics})\s*$"),
         blocking_left=re.compile(rf"{WORD_START}(?:{left_words})\s*$"),
@@ -179,6 +186,7 @@ def people_lexicon() -> PeopleLexicon:
         role_stops=frozenset(rules["role_stops"]),
         max_role_words=int(rules["max_role_words"]),
         closed_roles=frozenset(r.lower() for r in rules["closed_roles"]),
+        secondary_roles=frozenset(match_key(r) for r in rules["secondary_roles"]),
         personal_middle_names=frozenset(rules["personal_middle_names"]),
         not_name_openers=frozenset(rules["not_name_openers"]),
     )

@@ -21,11 +21,13 @@ from .lexicon import PeopleLexicon, people_lexicon
 from .scan import Run, SpanIndex, cached, fact_spans, sentences, text_of, title_runs
 
 MAX_NAME = 4
-# "anh X, 35 tuổi, …", "chị Y, người dân tộc Mông, …", "chị Z, sinh năm 1990, …": a personal
-# detail between a name and its role
-PERSONAL_DETAIL = (r"(?:(?:\d+\s+tuổi|(?:sinh năm|SN)\s+\d{4}|(?:người\s+)?dân tộc(?:\s+[^\W\d_]+){1,2}"
-                   r"|quê(?:\s+[^\W\d_]+){1,3})\s*,\s*)?")
-_APPOSITION = re.compile(r"\s*(?:,|\(|[-–])\s*" + PERSONAL_DETAIL + r"(?:(?:hiện|nguyên|hiện là|là)\s+)?")
+# Details of a person written between the name and the role ("người dân tộc Khmer quê Sóc
+# Trăng, hiện là thợ điện …", "27 tuổi, dân tộc Mông, …"): age, birth year, people, home place.
+_DETAIL_ITEM = (r"\d+\s+tuổi|(?:sinh năm|SN)\s+\d{4}|(?:người\s+(?:con\s+)?)?dân tộc(?:\s+[^\W\d_]+){1,2}"
+                r"|quê(?:\s+ở)?(?:\s+[^\W\d_]+){1,4}(?:\s*\([^()]{1,30}\))?"
+                r"|ở\s+(?:xã|huyện|tỉnh|phường|thôn|bản)(?:\s+[^\W\d_]+){1,3}")
+PERSONAL_DETAIL = rf"(?:(?:{_DETAIL_ITEM})(?:\s+(?:{_DETAIL_ITEM}))*\s*,\s*){{0,3}}"
+_APPOSITION = re.compile(r"\s*(?:,|\(|[-–])\s*" + PERSONAL_DETAIL + r"(?:(?:hiện là|hiện|nguyên là|nguyên|là)\s+)?")
 
 
 @dataclass

@@ -30,7 +30,7 @@ def people(text):
     ("Ở khối sự nghiệp, bác sĩ Huỳnh Thanh Sơn, Phó Giám đốc Trung tâm Y tế huyện Phụng Hiệp, được đồng nghiệp quý mến.",
      ("Huỳnh Thanh Sơn", "Phó Giám đốc", "Trung tâm Y tế huyện Phụng Hiệp")),
     ("Điều dưỡng trưởng Khoa Hồi sức tích cực Phạm Thị Hương chia sẻ về mô hình chăm sóc.",
-     ("Phạm Thị Hương", "Điều dưỡng trưởng", "Khoa Hồi sức tích cực")),
+     ("Phạm Thị Hương", "Điều dưỡng trưởng Khoa Hồi sức tích cực", None)),
     ("Tới dự có Phó Chủ tịch UBND quận Hoàng Mai Trần Quốc Bảo cùng hơn 400 đoàn viên.",
      ("Trần Quốc Bảo", "Phó Chủ tịch", "UBND quận Hoàng Mai")),
     ("Bà Phan Thị Mỹ Dung, Trưởng Ban Tuyên giáo LĐLĐ TP HCM, cho biết như vậy.",

@@ -20,7 +20,7 @@ def roles(text):
     ("Anh Trần Văn Nam, nhân viên Đội An ninh, đã trả lại tài sản cho khách.",
      [("Trần Văn Nam", "nhân viên", "Đội An ninh")]),
     ("Chị Lê Thị Mai, Phó Quản đốc Phân xưởng Sàng tuyển, đã có 2 sáng kiến.",
-     [("Lê Thị Mai", "Phó Quản đốc", "Phân xưởng Sàng tuyển")]),
+     [("Lê Thị Mai", "Phó Quản đốc Phân xưởng Sàng tuyển", None)]),
     ("Anh Đỗ Văn Quang, kỹ sư Chi nhánh Điện lực Sơn Tây, được khen thưởng.",
      [("Đỗ Văn Quang", "kỹ sư", "Chi nhánh Điện lực Sơn Tây")]),
     # "của" ends the role even before a name the lexicon does not know
@@ -31,7 +31,7 @@ def roles(text):
      [("Nông Văn Dũng", "thợ lò", "Công ty Than Hà Lầm")]),
     # hard negatives: the heads inside a role title or written in lower case do not cut it
     ("Anh Vũ Văn Hòa, Đội trưởng Đội Sản xuất số 2, được tặng Bằng khen.",
-     [("Vũ Văn Hòa", "Đội trưởng", "Đội Sản xuất số 2")]),
+     [("Vũ Văn Hòa", "Đội trưởng Đội Sản xuất số 2", None)]),
     ("Anh Lý Văn Sơn, Quản đốc phân xưởng Điện - Tự động hóa, nhận Bằng khen.",
      [("Lý Văn Sơn", "Quản đốc phân xưởng Điện - Tự động hóa", None)]),
 ])
@@ -86,20 +86,49 @@ def test_a_lower_case_body_noun_between_role_and_name_is_not_a_company_name():
 
 
 @pytest.mark.parametrize("text, expected", [
-    # a capitalised team after a worker's job is where the worker works ...
+    # a worker's own team, line or ward is part of the role ...
     ("chị Sầm Thị Lụa (dân tộc Tày, công nhân Tổ may 3, Công ty TNHH May Hà Phong) phát biểu.",
-     [("Sầm Thị Lụa", "công nhân")]),
-    # ... but the unit a leader leads is part of the role
-    ("anh Trần Văn Hà, tổ trưởng Tổ cơ khí, Công ty May 10, phát biểu.", [("Trần Văn Hà", "tổ trưởng Tổ cơ khí")]),
-    ("bà Vương Thị Hạnh, Trưởng Ban Tuyên giáo Tổng Liên đoàn cho biết.", [("Vương Thị Hạnh", "Trưởng Ban Tuyên giáo")]),
-    # a place word ends the role
+     [("Sầm Thị Lụa", "công nhân Tổ may 3", "Công ty TNHH May Hà Phong")]),
+    ("Chị Vũ Thị Hạnh, điều dưỡng Khoa Nhi, Trung tâm Y tế huyện Thanh Oai được tặng Bằng khen.",
+     [("Vũ Thị Hạnh", "điều dưỡng Khoa Nhi", "Trung tâm Y tế huyện Thanh Oai")]),
+    # ... a workshop or site team is where the worker works
+    ("Anh Nguyễn Văn Bình, công nhân Đội sản xuất số 4, Nông trường Cư Né cho biết.",
+     [("Nguyễn Văn Bình", "công nhân", "Đội sản xuất số 4")]),
+    # the unit a leader leads is part of the role
+    ("anh Trần Văn Hà, tổ trưởng Tổ cơ khí, Công ty May 10, phát biểu.", [("Trần Văn Hà", "tổ trưởng Tổ cơ khí", "Công ty May 10")]),
+    ("bà Vương Thị Hạnh, Trưởng Ban Tuyên giáo Tổng Liên đoàn Lao động Việt Nam cho biết.",
+     [("Vương Thị Hạnh", "Trưởng Ban Tuyên giáo", "Tổng Liên đoàn Lao động Việt Nam")]),
+    ("Ông Phạm Văn Tâm, Phó Quản đốc Phân xưởng Năng lượng, Tổng công ty Giấy Việt Nam cho biết.",
+     [("Phạm Văn Tâm", "Phó Quản đốc Phân xưởng Năng lượng", "Tổng công ty Giấy Việt Nam")]),
+    # a head's department named with its place is a public body: the organisation
     ("ông Hoàng Văn Đức, Trưởng phòng Giáo dục và Đào tạo huyện cùng dự.",
-     [("Hoàng Văn Đức", "Trưởng phòng Giáo dục và Đào tạo")]),
+     [("Hoàng Văn Đức", "Trưởng phòng", "phòng Giáo dục và Đào tạo huyện")]),
+    ("bà Nguyễn Thị Lan, Phó Trưởng phòng Giáo dục và Đào tạo huyện Gia Lâm cho biết.",
+     [("Nguyễn Thị Lan", "Phó Trưởng phòng", "phòng Giáo dục và Đào tạo huyện Gia Lâm")]),
+    ("Đồng chí Hoàng Minh Đức, Phó Trưởng Ban Thi đua - Khen thưởng Trung ương cùng dự.",
+     [("Hoàng Minh Đức", "Phó Trưởng Ban", "Ban Thi đua - Khen thưởng Trung ương")]),
+    # ... but one followed by its parent body stays in the role
+    ("Ông Trần Văn Hải, Trưởng phòng Kỹ thuật Công ty Cổ phần Xe khách Hà Nội phát biểu.",
+     [("Trần Văn Hải", "Trưởng phòng Kỹ thuật", "Công ty Cổ phần Xe khách Hà Nội")]),
     # an ethnicity in brackets before the role
-    ("anh Danh Sơn (dân tộc Khmer, thợ hàn Công ty TNHH Cơ khí Tân Thuận) được chú ý.", [("Danh Sơn", "thợ hàn")]),
+    ("anh Danh Sơn (dân tộc Khmer, thợ hàn Công ty TNHH Cơ khí Tân Thuận) được chú ý.",
+     [("Danh Sơn", "thợ hàn", "Công ty TNHH Cơ khí Tân Thuận")]),
+    # a role opening the brackets after the name
+    ("Chị Lò Thị Mai (công nhân Tổ may 3, Xí nghiệp May 1) là cô gái dân tộc Thái.",
+     [("Lò Thị Mai", "công nhân Tổ may 3", "Xí nghiệp May 1")]),
+    # personal details, several in a row, between the name and the role
+    ("Anh Danh Sóc Kha, người dân tộc Khmer quê Sóc Trăng, hiện là thợ điện Công ty CP Bao bì nhựa Bình Tân, giành giải Nhì.",
+     [("Danh Sóc Kha", "thợ điện", "Công ty CP Bao bì nhựa Bình Tân")]),
+    # a verb after a capitalised unit ends the role
+    ("Ông Lê Văn Thịnh, Quản đốc Phân xưởng Kết cấu thép nhớ lại: “Lúc đầu tôi chưa tin.”",
+     [("Lê Văn Thịnh", "Quản đốc Phân xưởng Kết cấu thép", None)]),
+    # a rotating emulation post after the name gives way to the office before it
+    ("Thay mặt các đơn vị, Chủ tịch Công đoàn ngành Giao thông vận tải Hà Nội Lê Văn Dũng, Khối trưởng năm 2025 phát biểu.",
+     [("Lê Văn Dũng", "Chủ tịch", "Công đoàn ngành Giao thông vận tải Hà Nội")]),
 ])
 def test_team_leader_and_place_boundaries(text, expected):
-    assert [(p["name"], p["role"]) for p in extract_facts(text)["people"]] == expected
+    people = extract_facts(text)["people"]
+    assert [(p["name"], p["role"], p["organization"]) for p in people] == expected
 
 
 def test_a_name_shortened_to_its_first_words_is_the_same_person():
@@ -110,9 +139,11 @@ def test_a_name_shortened_to_its_first_words_is_the_same_person():
     assert len(people[0]["mentions"]) == 1
 
 
-def test_a_department_named_after_a_workers_job_is_where_they_work():
-    text = "anh Lý A Páo, kỹ thuật viên phòng Kỹ thuật Công ty Ô tô Tản Viên, cho biết."
-    assert [(p["name"], p["role"]) for p in extract_facts(text)["people"]] == [("Lý A Páo", "kỹ thuật viên")]
+def test_a_workers_office_or_board_decides_where_the_role_ends():
+    text = "anh Lý A Páo, kỹ thuật viên phòng Kỹ thuật Công ty Ô tô Tản Viên, cho biết."  # an office: the role
+    assert [(p["name"], p["role"]) for p in extract_facts(text)["people"]] == [("Lý A Páo", "kỹ thuật viên phòng Kỹ thuật")]
+    text = "anh Lý A Páo, nhân viên ban Quản lý dự án quận, cho biết."  # a board: where the worker works
+    assert [(p["name"], p["role"]) for p in extract_facts(text)["people"]] == [("Lý A Páo", "nhân viên")]
     text = "ông Trần Văn Hải, Trưởng phòng Kỹ thuật, phát biểu."  # the head of it keeps it
     assert [(p["name"], p["role"]) for p in extract_facts(text)["people"]] == [("Trần Văn Hải", "Trưởng phòng Kỹ thuật")]
 

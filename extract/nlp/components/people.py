@@ -62,10 +62,11 @@ def _role_end(doc: Doc, end: int, leads_unit: bool = False) -> int:
         if text[previous_end:token.idx] not in (" ", "") or count >= lex.max_role_words:
             break
         previous_end = token.idx + len(word)
-        in_team = in_team or (count == 0 and leads_unit and _led_team(word, lex))  # "tổ trưởng Tổ Khoa học tự nhiên"
+        in_team = in_team or (count == 0 and _keeps_team(word, lex, leads_unit))  # "tổ trưởng Tổ Khoa học tự nhiên"
         if in_team:
             another_unit = count > 0 and token.idx in starts and word in lex.team_heads  # "… Phân xưởng Khai thác mỏ"
-            if another_unit or token.idx in persons or word.lower() in lex.role_stops or not any(c.isalnum() for c in word):
+            dash = word in ("-", "–")  # "Quản đốc phân xưởng Điện - Tự động hóa": see pending_dash
+            if another_unit or token.idx in persons or word.lower() in lex.role_stops or not (dash or any(c.isalnum() for c in word)):
                 break
         elif _ends_role(doc, token, starts, count, leads_unit):
             inner = sorted(s for s in starts if token.idx < s < token.idx + len(word))
@@ -91,9 +92,11 @@ def _ends_role(doc: Doc, token, starts: set[int], count: int, leads_unit: bool) 
     return not leads_unit and _names_a_unit(text, token.idx, word, lex)
 
 
-def _led_team(word: str, lex) -> bool:
-    """The team a leader's role names ("Tổ", "chuyền"), in either case."""
-    return word.lower() in lex.led_team_words or word.split()[0].lower() in lex.led_team_words
+def _keeps_team(word: str, lex, leads_unit: bool) -> bool:
+    """The unit right after the role belongs to it: the unit a head leads ("Tổ", "Phân xưởng")
+    or a worker's own team, line or ward ("Tổ may 3", "Khoa Nhi"), in either case."""
+    words = lex.led_team_words if leads_unit else lex.worker_team_words
+    return word.lower() in words or word.split()[0].lower() in words
 
 
 def _names_a_unit(text: str, pos: int, word: str, lex) -> bool:
@@ -112,31 +115,81 @@ def _new_role(text: str, pos: int, count: int) -> bool:
     return bool(role) and (count > 0 or not role.group(0).islower())
 
 
+def _role_and_organization(doc: Doc, role: re.Match) -> tuple[str, str | None]:
+    """The role phrase starting at `role` and the organisation it belongs to."""
+    phrase, end = _role_phrase(doc, role)
+    department = _public_department(doc, role, end)
+    return department if department else (phrase, _organization_after(doc, end))
+
+
+def _public_department(doc: Doc, role: re.Match, end: int) -> tuple[str, str] | None:
+    """("Phó Trưởng phòng", "phòng Giáo dục và Đào tạo huyện Gia Lâm"): a head's department
+    named with its place and no parent body is a public body, the role's organisation."""
+    text, lex = text_of(doc), people_lexicon()
+    head = role.group(0).split()
+    if head[-1].lower() not in lex.public_department_words or end <= role.end():
+        return None
+    place = lex.public_department_place.search(text, role.end(), end + 1 + 12)
+    if place is None or place.start() > end + 1:
+        return None  # no place word in the department's name or right after it
+    org_end = _place_name_end(text, place.end()) if place.start() > end - 1 else end
+    return " ".join(head), " ".join(text[role.end() - len(head[-1]):org_end].split())
+
+
+def _place_name_end(text: str, pos: int) -> int:
+    """The end of the capitalised place name after a place word ("huyện| Gia Lâm")."""
+    end = pos
+    for word in re.finditer(r"\s+([^\W\d_]+)", text[pos:pos + 60]):
+        if word.start() != end - pos or not word.group(1)[:1].isupper():
+            break
+        end = pos + word.end()
+    return end
+
+
 def _organization_after(doc: Doc, pos: int) -> str | None:
     """The organisation a role belongs to: right after it, after "của", or after a unit phrase."""
     text = text_of(doc)
-    match = re.match(r"\s*,?\s*(?:của\s+|thuộc\s+|tại\s+)?", text[pos:pos + 80])
+    match = re.match(r"\s*[,(]?\s*(?:của\s+|thuộc\s+|tại\s+)?", text[pos:pos + 80])
     org = _org_at(doc, pos + match.end())
     if org is None and match.group(0).strip().startswith(("của", "thuộc")):
         named = _ACRONYM_ORG.match(text, pos + match.end())
         if named and is_abbreviation(named.group(1)):
             return named.group(1)  # "lái xe ép rác của URENCO": a company known by its initials
     if org is None:
+        parent = _parent_in_department(doc, pos + match.end())
+        if parent:
+            return parent
         unit = re.match(r"\s+(?:tổ|phân xưởng|xưởng|bộ phận|dây chuyền|khoa|phòng|đội)\s[^,;.()]{1,40}?,\s*", text[pos:pos + 80])
         org = _org_at(doc, pos + unit.end()) if unit else None
     return org["name"] if org else None
 
 
+def _parent_in_department(doc: Doc, pos: int) -> str | None:
+    """"Tổng Liên đoàn Lao động Việt Nam" after the role "Trưởng Ban Tuyên giáo": the rest of an
+    organisation found as "Ban Tuyên giáo Tổng Liên đoàn …" when the role took its head."""
+    for org in organizations_of(doc):
+        if org["char_start"] < pos < org["char_end"]:
+            rest = " ".join(text_of(doc)[pos:org["char_end"]].split())
+            return rest if rest[:1].isupper() else None
+    return None
+
+
+_BRACKET = re.compile(r"\s*\(\s*")
+
+
 def _role_after(doc: Doc, mention: Mention) -> tuple[str, str | None] | None:
+    text, roles = text_of(doc), people_lexicon().roles
     sent_start, sent_end = sentence_at(doc, mention.start)
-    apposition = _APPOSITION.match(text_of(doc), mention.end, sent_end)
+    bracket = _BRACKET.match(text, mention.end, sent_end)
+    if bracket and (role := roles.match(text, bracket.end(), sent_end)):
+        return _role_and_organization(doc, role)  # "Chị Lò Thị Mai (công nhân Tổ may 3, Xí nghiệp May 1)"
+    apposition = _APPOSITION.match(text, mention.end, sent_end)
     if not apposition or apposition.end() == mention.end:
         return None
-    role = people_lexicon().roles.match(text_of(doc), apposition.end(), sent_end)
+    role = roles.match(text, apposition.end(), sent_end)
     if not role:
         return None
-    phrase, end = _role_phrase(doc, role)
-    return phrase, _organization_after(doc, end)
+    return _role_and_organization(doc, role)
 
 
 def _chain_ok(doc: Doc, start: int, end: int, masks: list[tuple[int, int]]) -> bool:
@@ -163,16 +216,18 @@ def _role_before(doc: Doc, mention: Mention) -> tuple[str, str | None] | None:
               if is_abbreviation(w.group(0))]
     for role in roles:
         if _chain_ok(doc, role.end(), mention.start, masks):
-            phrase, end = _role_phrase(doc, role)
-            return phrase, _organization_after(doc, end)
+            return _role_and_organization(doc, role)
     return None
 
 
 def role_of(doc: Doc, mention: Mention) -> tuple[str | None, str | None]:
     """(role, organisation) next to a mention: apposition first, then the chain before it; a
     bare "(Công ty May Thăng Long)" or ", Trường Tiểu học Quảng An" right after the name
-    gives the organisation alone."""
-    found = _role_after(doc, mention) or _role_before(doc, mention)
+    gives the organisation alone. A rotating emulation post after the name ("…, Khối trưởng
+    năm 2025") gives way to the office before it."""
+    found = _role_after(doc, mention)
+    if found is None or match_key(found[0]) in people_lexicon().secondary_roles:
+        found = _role_before(doc, mention) or found
     if found and found[1] is None:
         return found[0], _organization_beside(doc, mention)
     return found if found else (None, _organization_beside(doc, mention))
