@@ -95,8 +95,32 @@ def _without_link_box(lines: list[str], previous: list[str] | None) -> list[str]
     return rest
 
 
+def _join_lone_box_headings(blocks: list[list[str]]) -> list[list[str]]:
+    """"TIN LIÊN QUAN" on its own, a blank line, then its headlines: one box, as if unspaced,
+    when prose follows it (otherwise it is the trailer and stays for the trailer rules)."""
+    joined: list[list[str]] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if (len(block) == 1 and following and wordlists().is_box_heading(block[0])
+                and all(_is_related_title(line) for line in following) and _prose_after(blocks, index + 2)):
+            joined.append(block + following)
+            index += 2
+            continue
+        joined.append(block)
+        index += 1
+    return joined
+
+
+def _prose_after(blocks: list[list[str]], start: int) -> bool:
+    """A paragraph of the article follows (its first block after the box reads as prose)."""
+    return start < len(blocks) and any(len(line) >= 80 and line.endswith((".", "!", "?", "…", ":", "”")) for line in blocks[start])
+
+
 def _body_pieces(blocks: list[list[str]]) -> list[Piece]:
     pieces: list[Piece] = []
+    blocks = _join_lone_box_headings(blocks)
     for index, block in enumerate(blocks):
         lines = _without_link_box(block, blocks[index - 1] if index else None)
         if not lines:

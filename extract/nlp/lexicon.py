@@ -129,7 +129,6 @@ class PeopleLexicon:
     chain_body_nouns: re.Pattern
     team_heads: frozenset[str]
     led_team_words: frozenset[str]
-    worker_team_words: frozenset[str]
     department_words: frozenset[str]
     public_department_words: frozenset[str]
     public_department_place: re.Pattern  # a place or "Trung ương" right after a department's name
@@ -145,6 +144,8 @@ class PeopleLexicon:
     max_role_words: int
     closed_roles: frozenset[str]
     secondary_roles: frozenset[str]  # match keys
+    membership_roles: tuple[str, ...]  # match keys
+    not_name_endings: tuple[str, ...]
     personal_middle_names: frozenset[str]
     not_name_openers: frozenset[str]
 
@@ -171,7 +172,6 @@ def people_lexicon() -> PeopleLexicon:
         chain_body_nouns=phrase_pattern(rules["chain_body_nouns"], re.I),
         team_heads=frozenset(rules["team_heads"]),
         led_team_words=frozenset(rules["led_team_words"]),
-        worker_team_words=frozenset(rules["worker_team_words"]),
         department_words=frozenset(rules["department_words"]),
         public_department_words=frozenset(rules["public_department_words"]),
         public_department_place=phrase_pattern(rules["public_department_places"]),
@@ -187,6 +187,8 @@ def people_lexicon() -> PeopleLexicon:
         max_role_words=int(rules["max_role_words"]),
         closed_roles=frozenset(r.lower() for r in rules["closed_roles"]),
         secondary_roles=frozenset(match_key(r) for r in rules["secondary_roles"]),
+        membership_roles=tuple(match_key(r) for r in rules["membership_roles"]),
+        not_name_endings=tuple(rules["not_name_endings"]),
         personal_middle_names=frozenset(rules["personal_middle_names"]),
         not_name_openers=frozenset(rules["not_name_openers"]),
     )

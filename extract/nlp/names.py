@@ -76,7 +76,14 @@ def trailing_person(run: Run) -> int | None:
     words = [w for _, _, w in run.words]
     lex = people_lexicon()
     index = person_start(words, lex, min_len=3)
-    return None if index is None or place_led(words[index:], lex) else run.words[index][0]
+    if index is None or place_led(words[index:], lex) or _body_ending(words[index:], lex):
+        return None
+    return run.words[index][0]
+
+
+def _body_ending(words: list[str], lex) -> bool:
+    """"Kim Hoa Việt Nam": a run ending in a country or city name is a company's, not a person's."""
+    return " ".join(words).endswith(tuple(" " + e for e in lex.not_name_endings))
 
 
 def has_role_after(text: str, end: int, limit: int) -> bool:
@@ -93,11 +100,23 @@ def _role_before(text: str, start: int, floor: int) -> bool:
 _HOUSE_NUMBER = re.compile(r"(?<![\w.,/])\d{1,3}[A-Z]?(?:/\d{1,3})?\s+$")  # "số 14 Nguyễn Thị Minh Khai"
 
 
+def _unit_number(before: str) -> bool:
+    """The number ends a unit's name, not a house number: "Phân xưởng Khai thác 5 Trần Quang
+    Hiếu", "Tổ 3 Nguyễn Văn A" (a capitalised word just before it, not "Tầng", "Số", "Lô")."""
+    words = [w.strip("(),;:") for w in before.split()[-4:-1]]
+    return any(w[:1].isupper() and w not in _ADDRESS_WORDS for w in words) and not any(
+        w.lower() in _ADDRESS_WORDS_LOWER for w in words)
+
+
+_ADDRESS_WORDS = {"Tầng", "Số", "Lô", "Nhà", "Ngõ", "Ngách", "Hẻm", "Kiốt", "Ki-ốt", "Phòng"}
+_ADDRESS_WORDS_LOWER = {"số", "tại", "ở", "tầng", "lô", "ngõ", "ngách", "hẻm", "đường", "phố"}
+
+
 def _blocked_left(before: str, offset: int, organizations: SpanIndex) -> bool:
     """A street, place or award word right before the name, unless it ends an organisation
     ("Liên đoàn Lao động Thành phố Lê Đình Hùng": "Thành phố" belongs to the body); a house
     number makes the name a street's."""
-    if _HOUSE_NUMBER.search(before):
+    if _HOUSE_NUMBER.search(before) and not _unit_number(before):
         return True
     match = people_lexicon().blocking_left.search(before)
     if not match:
@@ -133,6 +152,8 @@ def _mentions_in_run(doc: Doc, run: Run, sent: tuple[int, int], blocked: SpanInd
     length = len(words) - index
     if index > 0:
         cue = None  # "Hà Nội Đinh Quốc Toản": the words before are a place, not an honorific
+    if _body_ending(words[index:], lex):
+        return []
     if cue is None and place_led(words[index:], lex):
         return []  # "Khách sạn Hồ Tây Xanh"; "chị Hoàng Mai Anh" is a person
     floor, limit = max(sent[0], start - 80), min(sent[1], end + 200)

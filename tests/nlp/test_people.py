@@ -30,7 +30,7 @@ def people(text):
     ("Ở khối sự nghiệp, bác sĩ Huỳnh Thanh Sơn, Phó Giám đốc Trung tâm Y tế huyện Phụng Hiệp, được đồng nghiệp quý mến.",
      ("Huỳnh Thanh Sơn", "Phó Giám đốc", "Trung tâm Y tế huyện Phụng Hiệp")),
     ("Điều dưỡng trưởng Khoa Hồi sức tích cực Phạm Thị Hương chia sẻ về mô hình chăm sóc.",
-     ("Phạm Thị Hương", "Điều dưỡng trưởng Khoa Hồi sức tích cực", None)),
+     ("Phạm Thị Hương", "Điều dưỡng trưởng", "Khoa Hồi sức tích cực")),
     ("Tới dự có Phó Chủ tịch UBND quận Hoàng Mai Trần Quốc Bảo cùng hơn 400 đoàn viên.",
      ("Trần Quốc Bảo", "Phó Chủ tịch", "UBND quận Hoàng Mai")),
     ("Bà Phan Thị Mỹ Dung, Trưởng Ban Tuyên giáo LĐLĐ TP HCM, cho biết như vậy.",
@@ -144,7 +144,8 @@ def test_leaders_listed_after_cac_dong_chi_and_units_in_brackets():
     text = ("Tham dự có các đồng chí: Nguyễn Đình Khang, Ủy viên Trung ương Đảng, Chủ tịch Tổng LĐLĐ Việt Nam; Ngọ Duy Hiểu, "
             "Phó Chủ tịch Tổng LĐLĐ Việt Nam. Chị Vũ Thị Hoa (Công ty May Thăng Long) là một trong số đó. Giải Đặc biệt "
             "thuộc về thí sinh Đỗ Văn Nam (Công ty Cơ khí Hà Nội).")
-    assert people(text) == [("Nguyễn Đình Khang", "Ủy viên Trung ương Đảng", None),
+    # a committee seat listed first gives way to the office after it
+    assert people(text) == [("Nguyễn Đình Khang", "Chủ tịch", "Tổng LĐLĐ Việt Nam"),
                             ("Ngọ Duy Hiểu", "Phó Chủ tịch", "Tổng LĐLĐ Việt Nam"),
                             ("Vũ Thị Hoa", None, "Công ty May Thăng Long"),
                             ("Đỗ Văn Nam", "thí sinh", "Công ty Cơ khí Hà Nội")]

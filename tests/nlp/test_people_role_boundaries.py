@@ -20,7 +20,7 @@ def roles(text):
     ("Anh Trần Văn Nam, nhân viên Đội An ninh, đã trả lại tài sản cho khách.",
      [("Trần Văn Nam", "nhân viên", "Đội An ninh")]),
     ("Chị Lê Thị Mai, Phó Quản đốc Phân xưởng Sàng tuyển, đã có 2 sáng kiến.",
-     [("Lê Thị Mai", "Phó Quản đốc Phân xưởng Sàng tuyển", None)]),
+     [("Lê Thị Mai", "Phó Quản đốc", "Phân xưởng Sàng tuyển")]),
     ("Anh Đỗ Văn Quang, kỹ sư Chi nhánh Điện lực Sơn Tây, được khen thưởng.",
      [("Đỗ Văn Quang", "kỹ sư", "Chi nhánh Điện lực Sơn Tây")]),
     # "của" ends the role even before a name the lexicon does not know
@@ -31,7 +31,7 @@ def roles(text):
      [("Nông Văn Dũng", "thợ lò", "Công ty Than Hà Lầm")]),
     # hard negatives: the heads inside a role title or written in lower case do not cut it
     ("Anh Vũ Văn Hòa, Đội trưởng Đội Sản xuất số 2, được tặng Bằng khen.",
-     [("Vũ Văn Hòa", "Đội trưởng Đội Sản xuất số 2", None)]),
+     [("Vũ Văn Hòa", "Đội trưởng", "Đội Sản xuất số 2")]),
     ("Anh Lý Văn Sơn, Quản đốc phân xưởng Điện - Tự động hóa, nhận Bằng khen.",
      [("Lý Văn Sơn", "Quản đốc phân xưởng Điện - Tự động hóa", None)]),
 ])
@@ -86,20 +86,24 @@ def test_a_lower_case_body_noun_between_role_and_name_is_not_a_company_name():
 
 
 @pytest.mark.parametrize("text, expected", [
-    # a worker's own team, line or ward is part of the role ...
+    # a capitalised unit after the role is the organisation, with the body it belongs to ...
     ("chị Sầm Thị Lụa (dân tộc Tày, công nhân Tổ may 3, Công ty TNHH May Hà Phong) phát biểu.",
-     [("Sầm Thị Lụa", "công nhân Tổ may 3", "Công ty TNHH May Hà Phong")]),
+     [("Sầm Thị Lụa", "công nhân", "Tổ may 3, Công ty TNHH May Hà Phong")]),
     ("Chị Vũ Thị Hạnh, điều dưỡng Khoa Nhi, Trung tâm Y tế huyện Thanh Oai được tặng Bằng khen.",
-     [("Vũ Thị Hạnh", "điều dưỡng Khoa Nhi", "Trung tâm Y tế huyện Thanh Oai")]),
-    # ... a workshop or site team is where the worker works
+     [("Vũ Thị Hạnh", "điều dưỡng", "Khoa Nhi, Trung tâm Y tế huyện Thanh Oai")]),
     ("Anh Nguyễn Văn Bình, công nhân Đội sản xuất số 4, Nông trường Cư Né cho biết.",
-     [("Nguyễn Văn Bình", "công nhân", "Đội sản xuất số 4")]),
-    # the unit a leader leads is part of the role
-    ("anh Trần Văn Hà, tổ trưởng Tổ cơ khí, Công ty May 10, phát biểu.", [("Trần Văn Hà", "tổ trưởng Tổ cơ khí", "Công ty May 10")]),
+     [("Nguyễn Văn Bình", "công nhân", "Đội sản xuất số 4, Nông trường Cư Né")]),
+    # ... whoever leads it
+    ("anh Trần Văn Hà, tổ trưởng Tổ cơ khí, Công ty May 10, phát biểu.", [("Trần Văn Hà", "tổ trưởng", "Tổ cơ khí, Công ty May 10")]),
+    ("Anh Đặng Văn Toàn, tổ trưởng Tổ 3 Phân xưởng Khai thác 5 nói vui.",
+     [("Đặng Văn Toàn", "tổ trưởng", "Tổ 3 Phân xưởng Khai thác 5")]),
+    # ... but a lower-case team says which job, and stays in the role
+    ("Anh Hoàng Văn Tuấn, tổ trưởng tổ cơ điện Công ty TNHH Cơ khí chính xác Phú Thị có 2 sáng kiến.",
+     [("Hoàng Văn Tuấn", "tổ trưởng tổ cơ điện", "Công ty TNHH Cơ khí chính xác Phú Thị")]),
     ("bà Vương Thị Hạnh, Trưởng Ban Tuyên giáo Tổng Liên đoàn Lao động Việt Nam cho biết.",
      [("Vương Thị Hạnh", "Trưởng Ban Tuyên giáo", "Tổng Liên đoàn Lao động Việt Nam")]),
     ("Ông Phạm Văn Tâm, Phó Quản đốc Phân xưởng Năng lượng, Tổng công ty Giấy Việt Nam cho biết.",
-     [("Phạm Văn Tâm", "Phó Quản đốc Phân xưởng Năng lượng", "Tổng công ty Giấy Việt Nam")]),
+     [("Phạm Văn Tâm", "Phó Quản đốc", "Phân xưởng Năng lượng, Tổng công ty Giấy Việt Nam")]),
     # a head's department named with its place is a public body: the organisation
     ("ông Hoàng Văn Đức, Trưởng phòng Giáo dục và Đào tạo huyện cùng dự.",
      [("Hoàng Văn Đức", "Trưởng phòng", "phòng Giáo dục và Đào tạo huyện")]),
@@ -115,13 +119,13 @@ def test_a_lower_case_body_noun_between_role_and_name_is_not_a_company_name():
      [("Danh Sơn", "thợ hàn", "Công ty TNHH Cơ khí Tân Thuận")]),
     # a role opening the brackets after the name
     ("Chị Lò Thị Mai (công nhân Tổ may 3, Xí nghiệp May 1) là cô gái dân tộc Thái.",
-     [("Lò Thị Mai", "công nhân Tổ may 3", "Xí nghiệp May 1")]),
+     [("Lò Thị Mai", "công nhân", "Tổ may 3, Xí nghiệp May 1")]),
     # personal details, several in a row, between the name and the role
     ("Anh Danh Sóc Kha, người dân tộc Khmer quê Sóc Trăng, hiện là thợ điện Công ty CP Bao bì nhựa Bình Tân, giành giải Nhì.",
      [("Danh Sóc Kha", "thợ điện", "Công ty CP Bao bì nhựa Bình Tân")]),
     # a verb after a capitalised unit ends the role
     ("Ông Lê Văn Thịnh, Quản đốc Phân xưởng Kết cấu thép nhớ lại: “Lúc đầu tôi chưa tin.”",
-     [("Lê Văn Thịnh", "Quản đốc Phân xưởng Kết cấu thép", None)]),
+     [("Lê Văn Thịnh", "Quản đốc", "Phân xưởng Kết cấu thép")]),
     # a rotating emulation post after the name gives way to the office before it
     ("Thay mặt các đơn vị, Chủ tịch Công đoàn ngành Giao thông vận tải Hà Nội Lê Văn Dũng, Khối trưởng năm 2025 phát biểu.",
      [("Lê Văn Dũng", "Chủ tịch", "Công đoàn ngành Giao thông vận tải Hà Nội")]),
@@ -139,10 +143,10 @@ def test_a_name_shortened_to_its_first_words_is_the_same_person():
     assert len(people[0]["mentions"]) == 1
 
 
-def test_a_workers_office_or_board_decides_where_the_role_ends():
-    text = "anh Lý A Páo, kỹ thuật viên phòng Kỹ thuật Công ty Ô tô Tản Viên, cho biết."  # an office: the role
-    assert [(p["name"], p["role"]) for p in extract_facts(text)["people"]] == [("Lý A Páo", "kỹ thuật viên phòng Kỹ thuật")]
-    text = "anh Lý A Páo, nhân viên ban Quản lý dự án quận, cho biết."  # a board: where the worker works
+def test_a_department_named_after_a_workers_job_is_where_they_work():
+    text = "anh Lý A Páo, kỹ thuật viên phòng Kỹ thuật Công ty Ô tô Tản Viên, cho biết."
+    assert [(p["name"], p["role"]) for p in extract_facts(text)["people"]] == [("Lý A Páo", "kỹ thuật viên")]
+    text = "anh Lý A Páo, nhân viên ban Quản lý dự án quận, cho biết."
     assert [(p["name"], p["role"]) for p in extract_facts(text)["people"]] == [("Lý A Páo", "nhân viên")]
     text = "ông Trần Văn Hải, Trưởng phòng Kỹ thuật, phát biểu."  # the head of it keeps it
     assert [(p["name"], p["role"]) for p in extract_facts(text)["people"]] == [("Trần Văn Hải", "Trưởng phòng Kỹ thuật")]
@@ -152,13 +156,15 @@ def test_a_name_after_a_house_number_is_a_street():
     assert extract_facts("Nhà văn hóa tại số 14 Nguyễn Thị Minh Khai, quận 1 mở cửa.")["people"] == []
 
 
-def test_the_team_a_team_leader_leads_is_part_of_the_role():
-    text = "cô Lê Thị Hoa, tổ trưởng Tổ Khoa học tự nhiên, cho biết."
-    assert [(p["name"], p["role"]) for p in extract_facts(text)["people"]] == [("Lê Thị Hoa", "tổ trưởng Tổ Khoa học tự nhiên")]
+def test_the_lower_case_team_a_team_leader_leads_is_part_of_the_role():
+    text = "cô Lê Thị Hoa, tổ trưởng tổ Khoa học tự nhiên, cho biết."
+    assert [(p["name"], p["role"]) for p in extract_facts(text)["people"]] == [("Lê Thị Hoa", "tổ trưởng tổ Khoa học tự nhiên")]
+    text = "cô Lê Thị Hoa, tổ trưởng Tổ Khoa học tự nhiên, cho biết."  # capitalised: the organisation
+    assert [(p["role"], p["organization"]) for p in extract_facts(text)["people"]] == [("tổ trưởng", "Tổ Khoa học tự nhiên")]
     text = "Anh Phạm Văn Hùng, tổ trưởng tổ sửa chữa cơ điện Phân xưởng Cơ Điện, có 3 sáng kiến."
     assert [p["role"] for p in extract_facts(text)["people"]] == ["tổ trưởng tổ sửa chữa cơ điện"]
 
 
 def test_a_role_the_person_has_become():
     text = "Từ một cậu bé, anh Lường Văn Khiêm nay đã trở thành tổ trưởng Tổ bảo trì cơ điện của Công ty Thăng Hoa."
-    assert [(p["name"], p["role"]) for p in extract_facts(text)["people"]] == [("Lường Văn Khiêm", "tổ trưởng Tổ bảo trì cơ điện")]
+    assert [(p["name"], p["role"]) for p in extract_facts(text)["people"]] == [("Lường Văn Khiêm", "tổ trưởng")]

@@ -129,12 +129,16 @@ def _trailing_end(doc: Doc, units: list[tuple[int, int, str]], end: int, lex: Or
     for count, (start, stop, word) in enumerate(following[:lex.max_trailing_words]):
         if text[candidate:start] != " " or not (word.islower() or word.isdigit()):
             break
+        if word in people_lexicon().role_stops:
+            return candidate  # "Phân xưởng Khai thác 5 nói vui": the verb after the name ends it
         if _matches_whole(lex.name_stop, word) or _role_pattern().match(word):
             break
         candidate = stop
         after = text[candidate:candidate + 1]
         if after in ("", ",", ".", ";", ")", "\n"):
             return candidate
+        if word.isdigit() and text[candidate + 1:candidate + 2].isupper():
+            return candidate  # "Phân xưởng Khai thác 5 Trần Quang Hiếu": the number ends the name
     return end
 
 

@@ -23,7 +23,7 @@ from ..scan import cached, text_of, fact_spans, inside, is_abbreviation, sentenc
 from .organizations import head_starts, organization_index, organization_starting, organizations_of
 
 _APPOSITION = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:\s+(?:năm nay\s+)?\d{1,2}\s+tuổi)?\s*(?:(?:,|\(|[-–])\s*" + PERSONAL_DETAIL + r"(?:(?:hiện là|hiện|nguyên là|là)\s+)?"
-                         r"|\s+(?:(?:nay|đã|vừa|hiện)\s+)*(?:là|trở thành|được bầu làm|làm|giữ chức|hiện là|hiện giữ chức)\s+)")
+                         r"|\s+(?:(?:nay|đã|vừa|hiện|tiếp tục|được bầu)\s+)*(?:là|trở thành|được bầu làm|làm|giữ chức|hiện là|hiện giữ chức)\s+)")
 _CHAIN_FILLER = re.compile(r"năm\s+\d{4}|số\s+\d+|\([^()]*\)|(?<!\w)(?:đồng chí|ông|bà|anh|chị|cô|thầy)(?!\w)", re.I)
 _ROLE_END = re.compile(r"[,;.:()\n“”\"]|\s(?:của|tại|ở|và|cho|đã|được|cùng|với)\s")
 _ACRONYM_ORG = re.compile(r"([A-ZĐ][A-ZĐ0-9&-]{2,14})(?=\s*(?:[,;.)]|$))")
@@ -62,16 +62,16 @@ def _role_end(doc: Doc, end: int, leads_unit: bool = False) -> int:
         if text[previous_end:token.idx] not in (" ", "") or count >= lex.max_role_words:
             break
         previous_end = token.idx + len(word)
-        in_team = in_team or (count == 0 and _keeps_team(word, lex, leads_unit))  # "tổ trưởng Tổ Khoa học tự nhiên"
+        in_team = in_team or (count == 0 and leads_unit and _leads_lower_team(word, lex))  # "tổ trưởng tổ Khoa học tự nhiên"
         if in_team:
             another_unit = count > 0 and token.idx in starts and word in lex.team_heads  # "… Phân xưởng Khai thác mỏ"
             dash = word in ("-", "–")  # "Quản đốc phân xưởng Điện - Tự động hóa": see pending_dash
             if another_unit or token.idx in persons or word.lower() in lex.role_stops or not (dash or any(c.isalnum() for c in word)):
                 break
         elif _ends_role(doc, token, starts, count, leads_unit):
-            inner = sorted(s for s in starts if token.idx < s < token.idx + len(word))
-            if inner and token.idx not in starts and word[:1].isupper() and text[inner[0] - 1] == " ":
-                role_end = inner[0] - 1  # "Nữ công Công đoàn" is one word to underthesea: keep "Nữ công"
+            inner = _inner_breaks(text, token.idx, word, starts, lex)
+            if inner and token.idx not in starts and text[inner[0] - 1] == " ":
+                role_end = inner[0] - 1  # "Nữ công Công đoàn", "trắc địa Ban" are one word to underthesea
             break
         if word in ("-", "–"):
             pending_dash = True  # "Tuyên giáo - Nữ công": kept only if a capitalised word follows
@@ -84,26 +84,38 @@ def _role_end(doc: Doc, end: int, leads_unit: bool = False) -> int:
 
 def _ends_role(doc: Doc, token, starts: set[int], count: int, leads_unit: bool) -> bool:
     """The word at `token` is no longer the role: an organisation, a person or another role
-    starts, a stop word, or (for a worker) the team or department they work in."""
+    starts, a stop word, a capitalised unit ("Tổ may 3", "Phân xưởng Khai thác 5": the
+    organisation, whoever works or leads there), or a department a worker works in."""
     text, lex, word = text_of(doc), people_lexicon(), token.text
-    inner = any(token.idx < s < token.idx + len(word) for s in starts)
+    inner = _inner_breaks(text, token.idx, word, starts, lex)
     if token.idx in starts or inner or _new_role(text, token.idx, count) or word.lower() in lex.role_stops:
         return True
-    return not leads_unit and _names_a_unit(text, token.idx, word, lex)
-
-
-def _keeps_team(word: str, lex, leads_unit: bool) -> bool:
-    """The unit right after the role belongs to it: the unit a head leads ("Tổ", "Phân xưởng")
-    or a worker's own team, line or ward ("Tổ may 3", "Khoa Nhi"), in either case."""
-    words = lex.led_team_words if leads_unit else lex.worker_team_words
-    return word.lower() in words or word.split()[0].lower() in words
-
-
-def _names_a_unit(text: str, pos: int, word: str, lex) -> bool:
-    """A capitalised team ("Tổ may 3", "Phân xưởng Khai thác 5") or a department word before a
-    capitalised name ("phòng Kỹ thuật") starts at `pos`: where a worker works."""
-    if word in lex.team_heads or word.split()[0] in lex.team_heads:
+    if _unit_head(word, lex):
         return True
+    return not leads_unit and _department_named(text, token.idx, lex)
+
+
+def _inner_breaks(text: str, pos: int, word: str, starts: set[int], lex) -> list[int]:
+    """Capitalised organisations or units starting inside one underthesea word ("Nữ công Công
+    đoàn", "trắc địa Ban điều hành"); a lower-case syllable ("công trường") starts none."""
+    inner = {s for s in starts if pos < s < pos + len(word) and text[s].isupper()}
+    inner |= {pos + m.start(1) for m in re.finditer(r" (\S)", word) if _unit_head(word[m.start(1):], lex)}
+    return sorted(inner)
+
+
+def _unit_head(word: str, lex) -> bool:
+    """A capitalised team, line, workshop or office word ("Tổ", "Phân xưởng", "Khoa")."""
+    return any(word == head or word.startswith(head + " ") for head in lex.team_heads)
+
+
+def _leads_lower_team(word: str, lex) -> bool:
+    """The lower-case team a head's role names goes on in the role ("tổ trưởng tổ kỹ thuật")."""
+    return word[:1].islower() and (word in lex.led_team_words or word.split()[0] in lex.led_team_words)
+
+
+def _department_named(text: str, pos: int, lex) -> bool:
+    """A lower-case department word before a capitalised name ("phòng Kỹ thuật") starts at
+    `pos`: where a worker works."""
     department = next((d for d in lex.department_words if text.startswith(d + " ", pos)), None)
     return department is not None and text[pos + len(department) + 1:pos + len(department) + 2].isupper()
 
@@ -155,13 +167,43 @@ def _organization_after(doc: Doc, pos: int) -> str | None:
         named = _ACRONYM_ORG.match(text, pos + match.end())
         if named and is_abbreviation(named.group(1)):
             return named.group(1)  # "lái xe ép rác của URENCO": a company known by its initials
+    start = pos + match.end()
+    unit_end = org["char_end"] if org and _unit_head(org["name"], people_lexicon()) else None if org else _unit_end(doc, start)
+    if unit_end:
+        return _unit_and_body(doc, start, unit_end)  # "Tổ may 3, Công ty …", "Phân xưởng Khai thác 5"
     if org is None:
-        parent = _parent_in_department(doc, pos + match.end())
+        parent = _parent_in_department(doc, start)
         if parent:
             return parent
         unit = re.match(r"\s+(?:tổ|phân xưởng|xưởng|bộ phận|dây chuyền|khoa|phòng|đội)\s[^,;.()]{1,40}?,\s*", text[pos:pos + 80])
         org = _org_at(doc, pos + unit.end()) if unit else None
     return org["name"] if org else None
+
+
+def _unit_end(doc: Doc, start: int) -> int | None:
+    """The end of a capitalised unit's name starting at `start` ("Tổ may 3", "Tổ 2"), or None."""
+    text, lex = text_of(doc), people_lexicon()
+    head = next((h for h in sorted(lex.team_heads, key=len, reverse=True) if text.startswith(h + " ", start)), None)
+    if head is None:
+        return None
+    end = start + len(head)
+    persons = cached(doc, "person_starts", lambda: {m.start for m in person_mentions(doc)})
+    for _ in range(lex.max_role_words):
+        word = re.match(r" ([^\s,;:.()“”\"–-]+)", text[end:end + 40])
+        if not word or word.group(1).lower() in lex.role_stops or _org_at(doc, end + 1) or end + 1 in persons:
+            break  # punctuation, a verb, a name, or the body the unit belongs to ("Tổ 3 Phân xưởng …")
+        end += word.end()
+    return end if end > start + len(head) else None
+
+
+def _unit_and_body(doc: Doc, start: int, unit_end: int) -> str:
+    """The unit and the body right after it, as written ("Tổ may 3, Công ty May Hà Phong")."""
+    text = text_of(doc)
+    gap = re.match(r",?\s*(?:\(\s*)?", text[unit_end:unit_end + 4])
+    body = _org_at(doc, unit_end + gap.end())
+    end = body["char_end"] if body else unit_end
+    closing = ")" if body and "(" in gap.group(0) else ""
+    return " ".join(text[start:end].split()) + closing
 
 
 def _parent_in_department(doc: Doc, pos: int) -> str | None:
@@ -189,7 +231,19 @@ def _role_after(doc: Doc, mention: Mention) -> tuple[str, str | None] | None:
     role = roles.match(text, apposition.end(), sent_end)
     if not role:
         return None
-    return _role_and_organization(doc, role)
+    return _office_after_membership(doc, role, sent_end) or _role_and_organization(doc, role)
+
+
+def _office_after_membership(doc: Doc, role: re.Match, sent_end: int) -> tuple[str, str | None] | None:
+    """"Ủy viên Ban Thường vụ, Trưởng Ban Tuyên giáo LĐLĐ …": a committee seat listed first gives
+    way to the office after it."""
+    lex = people_lexicon()
+    if not match_key(role.group(0)).startswith(tuple(lex.membership_roles)):
+        return None
+    phrase, end = _role_phrase(doc, role)
+    comma = re.match(r"\s*,\s*", text_of(doc)[end:end + 4])
+    office = lex.roles.match(text_of(doc), end + comma.end(), sent_end) if comma else None
+    return _role_and_organization(doc, office) if office else None
 
 
 def _chain_ok(doc: Doc, start: int, end: int, masks: list[tuple[int, int]]) -> bool:
@@ -208,16 +262,17 @@ def _role_before(doc: Doc, mention: Mention) -> tuple[str, str | None] | None:
     floor = max(sent_start, mention.start - 200)
     roles = list(people_lexicon().roles.finditer(text, floor, mention.start))
     masks = organization_index(doc).within(floor, mention.start)
-    masks += [(r.start(), r.end()) for r in roles]
+    masks += [(r.start(), max(r.end(), min(_role_phrase(doc, r)[1], mention.start))) for r in roles]  # "Trưởng ca vận hành"
     masks += [(m.start(), m.end()) for m in _CHAIN_FILLER.finditer(text, floor, mention.start)]
     masks += [(m.start(), m.end()) for m in people_lexicon().chain_body_nouns.finditer(text, floor, mention.start)]
     masks += [(r.start, r.end) for r in title_runs(text, floor, mention.start)]
     masks += [(floor + w.start(), floor + w.end()) for w in re.finditer(r"[\w&]+", text[floor:mention.start])
               if is_abbreviation(w.group(0))]
-    for role in roles:
-        if _chain_ok(doc, role.end(), mention.start, masks):
-            return _role_and_organization(doc, role)
-    return None
+    chain = [role for role in roles if _chain_ok(doc, role.end(), mention.start, masks)]
+    offices = [role for role in chain if role.group(0)[:1].isupper()]
+    if chain and offices and chain[0].group(0)[:1].islower():
+        chain = offices  # "thăm hỏi người lao động, Phó Chủ tịch LĐLĐ quận … Nguyễn Thị Bích Ngọc"
+    return _role_and_organization(doc, chain[0]) if chain else None
 
 
 def role_of(doc: Doc, mention: Mention) -> tuple[str | None, str | None]:
