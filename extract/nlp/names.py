@@ -18,12 +18,15 @@ from spacy.tokens import Doc
 from thidua.text import match_key
 
 from .lexicon import PeopleLexicon, people_lexicon
+from .rules import load_rules
 from .scan import Run, SpanIndex, cached, fact_spans, sentences, text_of, title_runs
 
 MAX_NAME = 4
 # Details of a person written between the name and the role ("người dân tộc Khmer quê Sóc
 # Trăng, hiện là thợ điện …", "27 tuổi, dân tộc Mông, …"): age, birth year, people, home place.
+_ETHNIC = "|".join(r"\s+".join(map(re.escape, g.split())) for g in sorted(load_rules("people")["ethnic_groups"], key=len, reverse=True))
 _DETAIL_ITEM = (r"\d+\s+tuổi|(?:sinh năm|SN)\s+\d{4}|(?:người\s+(?:con\s+)?)?dân tộc(?:\s+[^\W\d_]+){1,2}"
+                rf"|người\s+(?:con\s+)?(?:{_ETHNIC})(?!\w)"
                 r"|quê(?:\s+ở)?(?:\s+[^\W\d_]+){1,4}(?:\s*\([^()]{1,30}\))?"
                 r"|ở\s+(?:xã|huyện|tỉnh|phường|thôn|bản)(?:\s+[^\W\d_]+){1,3}")
 PERSONAL_DETAIL = rf"(?:(?:{_DETAIL_ITEM})(?:\s+(?:{_DETAIL_ITEM}))*\s*,\s*){{0,3}}"

@@ -94,6 +94,18 @@ def test_a_box_of_related_headlines_inside_the_body_goes_and_the_text_after_it_s
     assert "ba nội dung" in text
 
 
+def test_a_box_heading_alone_above_its_headlines_is_a_box_inside_the_body():
+    long_paragraph = ("Đợt thi đua tập trung vào ba nội dung: an toàn, năng suất và tiết kiệm vật tư, "
+                      "với tiêu chí giao thẳng tới từng ca, từng kíp trong toàn công ty.")
+    dump = NEWSPAPER.replace(
+        "Đợt thi đua tập trung vào ba nội dung: an toàn, năng suất và tiết kiệm vật tư.",
+        "TIN LIÊN QUAN\n\nThợ lò nhận Bằng khen của Tập đoàn\nMỏ than mở rộng khai trường phía Bắc\n\n"
+        + long_paragraph)
+    text = clean_text_dump(dump, site="laodong.vn").text
+    assert "TIN LIÊN QUAN" not in text and "Mỏ than mở rộng" not in text
+    assert "từng ca, từng kíp" in text
+
+
 def test_a_short_menu_item_above_the_headline_is_not_the_author_and_a_link_box_is_no_picture():
     dump = ("Người Lao Động Online\nThời sự\nNet Zero\nCông đoàn\n\n"
             "Hội thi tay nghề công nhân: 24 thí sinh xuất sắc đoạt giải\n\n14-09-2025 - 18:42\n\n"

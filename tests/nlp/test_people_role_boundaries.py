@@ -129,6 +129,25 @@ def test_a_lower_case_body_noun_between_role_and_name_is_not_a_company_name():
     # a rotating emulation post after the name gives way to the office before it
     ("Thay mặt các đơn vị, Chủ tịch Công đoàn ngành Giao thông vận tải Hà Nội Lê Văn Dũng, Khối trưởng năm 2025 phát biểu.",
      [("Lê Văn Dũng", "Chủ tịch", "Công đoàn ngành Giao thông vận tải Hà Nội")]),
+    # a people named after "người" between the name and the role; "làm" before the role
+    ("Ở Xưởng chế biến, anh Lý Văn Sình, người Nùng quê Cao Bằng, là thợ vận hành máy sấy.",
+     [("Lý Văn Sình", "thợ vận hành máy sấy", None)]),
+    ("Kíp C do anh Lò Văn Thắm, người dân tộc Thái quê Sơn La, làm kíp trưởng đã 18 tháng không có sự cố.",
+     [("Lò Văn Thắm", "kíp trưởng", None)]),
+    # after "Theo X," an unclosed noun phrase is the clause's subject, not X's role
+    ("Theo đồng chí Trần Văn Phong, người lao động có thể phản ánh qua đường dây nóng của LĐLĐ tỉnh.",
+     [("Trần Văn Phong", None, None)]),
+    ("Theo anh Nguyễn Văn Tuấn, tổ trưởng tổ kỹ thuật, năm nay tổ có 3 sáng kiến.",
+     [("Nguyễn Văn Tuấn", "tổ trưởng tổ kỹ thuật", None)]),
+    # "Giám đốc Công ty <name> cho biết": the company's director, then who speaks
+    ("Giám đốc Công ty Đào Minh Quang cho biết, Công ty phấn đấu 100% phân xưởng an toàn.",
+     [("Đào Minh Quang", "Giám đốc", None)]),
+    # a unit's number before a name is not a house number
+    ("Quản đốc Phân xưởng Khai thác 5 Trần Quang Hiếu cho biết, phân xưởng có 6 tổ sản xuất.",
+     [("Trần Quang Hiếu", "Quản đốc", "Phân xưởng Khai thác 5")]),
+    # a company name ending in a country is no person
+    ("Anh Lê Văn Hùng, tổ trưởng tổ lắp ráp Công ty TNHH Điện tử Kim Hoa Việt Nam cho biết.",
+     [("Lê Văn Hùng", "tổ trưởng tổ lắp ráp", "Công ty TNHH Điện tử Kim Hoa Việt Nam")]),
 ])
 def test_team_leader_and_place_boundaries(text, expected):
     people = extract_facts(text)["people"]
@@ -154,6 +173,8 @@ def test_a_department_named_after_a_workers_job_is_where_they_work():
 
 def test_a_name_after_a_house_number_is_a_street():
     assert extract_facts("Nhà văn hóa tại số 14 Nguyễn Thị Minh Khai, quận 1 mở cửa.")["people"] == []
+    assert extract_facts("Trụ sở tại Tầng 5 Lê Văn Lương được khánh thành.")["people"] == []
+    assert extract_facts("Họp báo tại Nhà Văn hóa Lao động TP HCM (số 55B Nguyễn Thị Minh Khai, phường Bến Thành).")["people"] == []
 
 
 def test_the_lower_case_team_a_team_leader_leads_is_part_of_the_role():

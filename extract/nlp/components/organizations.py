@@ -142,6 +142,16 @@ def _trailing_end(doc: Doc, units: list[tuple[int, int, str]], end: int, lex: Or
     return end
 
 
+_SPEECH = re.compile(r"\s+(?:cho biết|cho hay|chia sẻ|nói|khẳng định|nhấn mạnh|phát biểu|đánh giá|thông tin|bày tỏ)(?!\w)")
+
+
+def _speaker_after_role(doc: Doc, head_start: int, name_end: int) -> bool:
+    """"Giám đốc Công ty Đào Minh Quang cho biết": "the company's director", then who speaks."""
+    text = text_of(doc)
+    role_before = re.search(people_lexicon().roles.pattern + r"\s+$", text[max(0, head_start - 40):head_start], re.I)
+    return bool(role_before) and bool(_SPEECH.match(text, name_end))
+
+
 def _cut_person(doc: Doc, head: tuple[int, int], name_end: int, lex: OrgLexicon) -> int:
     """End of the name once a trailing person ("… Hà Nội Đinh Quốc Toản") is cut off."""
     head_start, head_end = head
@@ -160,7 +170,7 @@ def _cut_person(doc: Doc, head: tuple[int, int], name_end: int, lex: OrgLexicon)
         before = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", before)
     proper = any(c.isupper() for c in before) or lex.place_word.search(before)
     if person_start == run.start and not proper:
-        if text_of(doc)[head_start].islower() and not before.strip():
+        if not before.strip() and (text_of(doc)[head_start].islower() or _speaker_after_role(doc, head_start, name_end)):
             return head_end  # "Chủ tịch Công đoàn công ty Hoàng Minh Tuấn": a common noun, then the person
         return name_end  # "Trường THCS Lê Quý Đôn": the name is the school's
     kept = text_of(doc)[head_end:person_start]

@@ -22,7 +22,7 @@ from ..names import PERSONAL_DETAIL, Mention, given_name_index, person_mentions,
 from ..scan import cached, text_of, fact_spans, inside, is_abbreviation, sentence_at, title_runs
 from .organizations import head_starts, organization_index, organization_starting, organizations_of
 
-_APPOSITION = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:\s+(?:năm nay\s+)?\d{1,2}\s+tuổi)?\s*(?:(?:,|\(|[-–])\s*" + PERSONAL_DETAIL + r"(?:(?:hiện là|hiện|nguyên là|là)\s+)?"
+_APPOSITION = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:\s+(?:năm nay\s+)?\d{1,2}\s+tuổi)?\s*(?:(?:,|\(|[-–])\s*" + PERSONAL_DETAIL + r"(?:(?:hiện là|hiện|nguyên là|là|làm)\s+)?"
                          r"|\s+(?:(?:nay|đã|vừa|hiện|tiếp tục|được bầu)\s+)*(?:là|trở thành|được bầu làm|làm|giữ chức|hiện là|hiện giữ chức)\s+)")
 _CHAIN_FILLER = re.compile(r"năm\s+\d{4}|số\s+\d+|\([^()]*\)|(?<!\w)(?:đồng chí|ông|bà|anh|chị|cô|thầy)(?!\w)", re.I)
 _ROLE_END = re.compile(r"[,;.:()\n“”\"]|\s(?:của|tại|ở|và|cho|đã|được|cùng|với)\s")
@@ -229,9 +229,12 @@ def _role_after(doc: Doc, mention: Mention) -> tuple[str, str | None] | None:
     if not apposition or apposition.end() == mention.end:
         return None
     role = roles.match(text, apposition.end(), sent_end)
-    if not role:
-        return None
+    if not role or (_THEO.search(text, max(sent_start, mention.start - 30), mention.start) and "," not in text[role.end():sent_end]):
+        return None  # "Theo đồng chí Phong, người lao động có thể …": the clause's subject, not a role
     return _office_after_membership(doc, role, sent_end) or _role_and_organization(doc, role)
+
+
+_THEO = re.compile(r"(?<!\w)[Tt]heo(?:\s+\S+){0,2}\s+$")
 
 
 def _office_after_membership(doc: Doc, role: re.Match, sent_end: int) -> tuple[str, str | None] | None:
