@@ -31,6 +31,20 @@ def same_name(a: str | None, b: str | None) -> bool:
     return match_key(a) == match_key(b) or token_f1(a, b) >= NAME_TOKEN_F1
 
 
+def same_role(gold: dict, predicted: dict) -> bool:
+    """A person's role as labelled, or the same title split elsewhere between role and
+    organisation: "công nhân Tổ may 3" at "Công ty X" is "công nhân" at "Tổ may 3, Công ty X"
+    (the words one role has beyond the other must open or stand in the other's organisation)."""
+    if same_name(gold.get("role"), predicted.get("role")):
+        return True
+    sides = [(match_key(side.get("role") or ""), match_key(side.get("organization") or "")) for side in (gold, predicted)]
+    (short_role, short_org), (long_role, _) = sorted(sides, key=lambda side: len(side[0]))
+    if not short_role or not long_role.startswith(short_role + " "):
+        return False
+    moved = long_role[len(short_role) + 1:]
+    return f" {moved} " in f" {short_org} ".replace(",", " ")
+
+
 def _names_of(gold: Any, key: str) -> list[str]:
     if isinstance(gold, str):
         return [gold]

@@ -27,7 +27,8 @@ def summary_lines(result: dict[str, Any]) -> list[str]:
     meta = result["metadata"]
     snippets = result["snippets"]
     lines = [f"docs: {result['docs']}  ({result['seconds']} s)", ""] + field_table(result) + [""]
-    lines.append(f"people role accuracy: {_pct(result['people_role_accuracy'])}   "
+    lines.append(f"people role accuracy: {_pct(result['people_role_accuracy'])} "
+                 f"(role text alone: {_pct(result.get('people_role_exact_accuracy'))})   "
                  f"award recipient accuracy: {_pct(result['award_recipient_accuracy'])}   "
                  f"statistic unit accuracy: {_pct(result.get('statistic_unit_accuracy'))}")
     lines.append(f"title / author / published accuracy: {_pct(meta['title'])} / {_pct(meta['author'])} / {_pct(meta['published'])}")

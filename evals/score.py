@@ -11,7 +11,7 @@ from thidua.record import FACT_FIELDS
 from thidua.text import match_key, normalize, normalize_inline
 
 from .gold import GoldArticle
-from .match import align, same_name, same_unit
+from .match import align, same_name, same_role, same_unit
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +50,7 @@ class Ratio:
 class Scores:
     fields: dict[str, Tally] = field(default_factory=lambda: {name: Tally() for name in FACT_FIELDS})
     role: Ratio = field(default_factory=Ratio)
+    role_exact: Ratio = field(default_factory=Ratio)  # the role text alone, however the title is split
     recipient: Ratio = field(default_factory=Ratio)
     unit: Ratio = field(default_factory=Ratio)
     metadata: dict[str, Ratio] = field(default_factory=lambda: {k: Ratio() for k in ("title", "author", "published")})
@@ -101,7 +102,7 @@ def _same_attribute(attribute: str) -> Any:
 
 # the attribute of a matched fact scored apart, and how: a person's role, an award's recipient,
 # a statistic's unit (exactly as labelled, scale words folded in)
-ATTRIBUTES = {"people": ("role", _same_attribute("role")), "awards": ("recipient", _same_attribute("recipient")),
+ATTRIBUTES = {"people": ("role", same_role), "awards": ("recipient", _same_attribute("recipient")),
               "statistics": ("unit", same_unit)}
 
 
@@ -113,6 +114,8 @@ def _score_attributes(name: str, gold_item: Any, predicted: dict, scores: Scores
     attribute, same = ATTRIBUTES[name]
     ok = same(gold_item, predicted)
     getattr(scores, attribute).add(ok)  # Scores.role, .recipient, .unit
+    if name == "people":
+        scores.role_exact.add(same_name(gold_item.get("role"), predicted.get("role")))
     if not ok:
         detail.setdefault("wrong_attributes", []).append(
             f"{name} {attribute}: {gold_item.get(attribute)!r} -> {predicted.get(attribute)!r}")
@@ -174,6 +177,7 @@ def scores_to_json(scores: Scores) -> dict[str, Any]:
         "docs": len(scores.articles),
         "fields": {name: tally.as_dict() for name, tally in scores.fields.items()},
         "people_role_accuracy": scores.role.value,
+        "people_role_exact_accuracy": scores.role_exact.value,
         "award_recipient_accuracy": scores.recipient.value,
         "statistic_unit_accuracy": scores.unit.value,
         "metadata": {k: v.value for k, v in scores.metadata.items()},

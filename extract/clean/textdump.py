@@ -69,6 +69,11 @@ def _is_related_title(line: str) -> bool:
     return len(line) <= _RELATED_TITLE_MAX and not line.endswith((".", "!", "?", "…", ";"))
 
 
+def _is_box_title(line: str) -> bool:
+    """A headline under a box heading; a question or exclamation is a headline there too."""
+    return len(line) <= _RELATED_TITLE_MAX and not line.endswith((".", "…", ";"))
+
+
 def _picture(lines: list[str]) -> list[Piece] | None:
     """A block of an alt line then caption lines, or None when the block reads as prose."""
     if lines[0] == _PICTURE:
@@ -90,7 +95,7 @@ def _without_link_box(lines: list[str], previous: list[str] | None) -> list[str]
     if len(lines) < 2 or not wordlists().is_box_heading(lines[0]) or (previous and parse_byline(previous[-1])):
         return lines
     rest = lines[1:]
-    while rest and _is_related_title(rest[0]):
+    while rest and _is_box_title(rest[0]):
         rest = rest[1:]
     return rest
 
@@ -99,18 +104,27 @@ def _join_lone_box_headings(blocks: list[list[str]]) -> list[list[str]]:
     """"TIN LIÊN QUAN" on its own, a blank line, then its headlines: one box, as if unspaced,
     when prose follows it (otherwise it is the trailer and stays for the trailer rules)."""
     joined: list[list[str]] = []
+    blocks = [part for block in blocks for part in _split_at_box_heading(block)]
     index = 0
     while index < len(blocks):
         block = blocks[index]
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         if (len(block) == 1 and following and wordlists().is_box_heading(block[0])
-                and all(_is_related_title(line) for line in following) and _prose_after(blocks, index + 2)):
+                and all(_is_box_title(line) for line in following) and _prose_after(blocks, index + 2)):
             joined.append(block + following)
             index += 2
             continue
         joined.append(block)
         index += 1
     return joined
+
+
+def _split_at_box_heading(block: list[str]) -> list[list[str]]:
+    """A box heading inside a block ("… lead sentence.", "TIN LIÊN QUAN", headlines) opens a new one."""
+    for index in range(1, len(block)):
+        if wordlists().is_box_heading(block[index]) and index + 1 < len(block):
+            return [block[:index], block[index:]]
+    return [block]
 
 
 def _prose_after(blocks: list[list[str]], start: int) -> bool:
@@ -207,7 +221,9 @@ def _head(blocks: list[list[str]]) -> tuple[dict, list[list[str]]]:
     above = [line for block in blocks[:b] for line in block] + blocks[b][:i]
     kicker, title, published, author = _head_lines([line for line in above if line != _PICTURE])
     lead = blocks[b][i]
-    extra = [line for line in blocks[b][i + 1:] if not _is_related_title(line)]
+    after = blocks[b][i + 1:]
+    boxed = bool(after) and wordlists().is_box_heading(after[0])  # "TIN LIÊN QUAN" over them: "…?" is a headline too
+    extra = [line for line in after if not (_is_box_title(line) if boxed else _is_related_title(line))]
     head = {"kicker": kicker, "title": title, "lead": lead, "published": published, "author": author}
     return head, ([extra] if extra else []) + blocks[b + 1:]
 

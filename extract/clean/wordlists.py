@@ -50,7 +50,9 @@ class WordLists:
         if len(text) < 60 and heading_key(text) in self.trailer_headings:
             return True
         label, colon, _ = text.partition(":")  # "TAG: Than Đồng Vông Bắc Sáng kiến"
-        return bool(colon) and len(label) < 20 and heading_key(label) in self.trailer_labels
+        if colon and len(label) < 20 and heading_key(label) in self.trailer_labels:
+            return True
+        return text.startswith("#") and text.count(" #") >= 1 and len(text) < 300  # "#sáng kiến #LĐLĐ TP HCM": a tag row
 
     def is_box_heading(self, text: str) -> bool:
         return len(text) < 60 and heading_key(text) in self.box_headings

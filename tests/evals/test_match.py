@@ -74,3 +74,16 @@ def test_repeats_are_merged_exactly_never_fuzzily():
     predicted = [{"title": g["title"]} for g in gold] + [{"title": "giải nhất hội thi thợ giỏi nghề may công nghiệp"}]
     pairs, missed, extras = align("awards", gold, [], predicted)
     assert len(pairs) == 2 and not missed and not extras
+
+
+def test_a_role_split_elsewhere_between_role_and_organisation_is_the_same_role():
+    from thidua.evals.match import same_role
+    gold = {"role": "công nhân Tổ may 3", "organization": "Công ty May Hà Phong"}
+    assert same_role(gold, {"role": "công nhân", "organization": "Tổ may 3, Công ty May Hà Phong"})
+    assert same_role({"role": "Phó Trưởng phòng", "organization": "phòng Giáo dục và Đào tạo huyện Ba Vì"},
+                     {"role": "Phó Trưởng phòng Giáo dục và Đào tạo", "organization": "huyện Ba Vì"})
+    # the words left out of the role must be in the other side's organisation
+    assert not same_role(gold, {"role": "công nhân", "organization": "Công ty May Hà Phong"})
+    assert not same_role({"role": "công nhân", "organization": None}, {"role": "công nhân Tổ may 3", "organization": "Công ty X"})
+    assert not same_role({"role": "Phó Chủ tịch", "organization": "LĐLĐ quận"}, {"role": "Chủ tịch", "organization": "LĐLĐ quận"})
+    assert not same_role({"role": "Phó Chủ tịch Thường trực", "organization": "LĐLĐ quận"}, {"role": "Phó Chủ tịch", "organization": "LĐLĐ quận"})
