@@ -100,10 +100,12 @@ def _same_attribute(attribute: str) -> Any:
     return lambda gold, predicted: same_name(gold.get(attribute), predicted.get(attribute))
 
 
-# the attribute of a matched fact scored apart, and how: a person's role, an award's recipient,
-# a statistic's unit (exactly as labelled, scale words folded in)
-ATTRIBUTES = {"people": ("role", same_role), "awards": ("recipient", _same_attribute("recipient")),
-              "statistics": ("unit", same_unit)}
+# the attribute of a matched fact scored apart, and how: a person's role (the title however it is
+# split with the organisation; the role text alone also kept, as Scores.role_exact), an award's
+# recipient, a statistic's unit (exactly as labelled, scale words folded in)
+ATTRIBUTES = {"people": ("role", same_role, _same_attribute("role")),
+              "awards": ("recipient", _same_attribute("recipient"), None),
+              "statistics": ("unit", same_unit, None)}
 
 
 def _score_attributes(name: str, gold_item: Any, predicted: dict, scores: Scores, detail: dict) -> None:
@@ -111,11 +113,11 @@ def _score_attributes(name: str, gold_item: Any, predicted: dict, scores: Scores
     as "gold -> predicted"."""
     if name not in ATTRIBUTES or not isinstance(gold_item, dict):
         return
-    attribute, same = ATTRIBUTES[name]
+    attribute, same, exact = ATTRIBUTES[name]
     ok = same(gold_item, predicted)
     getattr(scores, attribute).add(ok)  # Scores.role, .recipient, .unit
-    if name == "people":
-        scores.role_exact.add(same_name(gold_item.get("role"), predicted.get("role")))
+    if exact is not None:
+        getattr(scores, f"{attribute}_exact").add(exact(gold_item, predicted))  # Scores.role_exact
     if not ok:
         detail.setdefault("wrong_attributes", []).append(
             f"{name} {attribute}: {gold_item.get(attribute)!r} -> {predicted.get(attribute)!r}")

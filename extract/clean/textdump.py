@@ -65,13 +65,10 @@ def _line_blocks(blocks: list[list[str]]) -> list[list[str]]:
     return out
 
 
-def _is_related_title(line: str) -> bool:
-    return len(line) <= _RELATED_TITLE_MAX and not line.endswith((".", "!", "?", "…", ";"))
-
-
-def _is_box_title(line: str) -> bool:
-    """A headline under a box heading; a question or exclamation is a headline there too."""
-    return len(line) <= _RELATED_TITLE_MAX and not line.endswith((".", "…", ";"))
+def _is_related_title(line: str, under_box: bool = False) -> bool:
+    """A related article's headline; under a box heading a question or exclamation is one too."""
+    endings = (".", "…", ";") if under_box else (".", "!", "?", "…", ";")
+    return len(line) <= _RELATED_TITLE_MAX and not line.endswith(endings)
 
 
 def _picture(lines: list[str]) -> list[Piece] | None:
@@ -95,14 +92,15 @@ def _without_link_box(lines: list[str], previous: list[str] | None) -> list[str]
     if len(lines) < 2 or not wordlists().is_box_heading(lines[0]) or (previous and parse_byline(previous[-1])):
         return lines
     rest = lines[1:]
-    while rest and _is_box_title(rest[0]):
+    while rest and _is_related_title(rest[0], under_box=True):
         rest = rest[1:]
     return rest
 
 
-def _join_lone_box_headings(blocks: list[list[str]]) -> list[list[str]]:
-    """"TIN LIÊN QUAN" on its own, a blank line, then its headlines: one box, as if unspaced,
-    when prose follows it (otherwise it is the trailer and stays for the trailer rules)."""
+def _link_box_blocks(blocks: list[list[str]]) -> list[list[str]]:
+    """Each box heading opens its own block, and "TIN LIÊN QUAN" on its own, a blank line, then
+    its headlines make one box, as if unspaced, when prose follows it (otherwise it is the
+    trailer and stays for the trailer rules)."""
     joined: list[list[str]] = []
     blocks = [part for block in blocks for part in _split_at_box_heading(block)]
     index = 0
@@ -110,7 +108,7 @@ def _join_lone_box_headings(blocks: list[list[str]]) -> list[list[str]]:
         block = blocks[index]
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         if (len(block) == 1 and following and wordlists().is_box_heading(block[0])
-                and all(_is_box_title(line) for line in following) and _prose_after(blocks, index + 2)):
+                and all(_is_related_title(line, under_box=True) for line in following) and _prose_after(blocks, index + 2)):
             joined.append(block + following)
             index += 2
             continue
@@ -134,7 +132,7 @@ def _prose_after(blocks: list[list[str]], start: int) -> bool:
 
 def _body_pieces(blocks: list[list[str]]) -> list[Piece]:
     pieces: list[Piece] = []
-    blocks = _join_lone_box_headings(blocks)
+    blocks = _link_box_blocks(blocks)
     for index, block in enumerate(blocks):
         lines = _without_link_box(block, blocks[index - 1] if index else None)
         if not lines:
@@ -223,7 +221,7 @@ def _head(blocks: list[list[str]]) -> tuple[dict, list[list[str]]]:
     lead = blocks[b][i]
     after = blocks[b][i + 1:]
     boxed = bool(after) and wordlists().is_box_heading(after[0])  # "TIN LIÊN QUAN" over them: "…?" is a headline too
-    extra = [line for line in after if not (_is_box_title(line) if boxed else _is_related_title(line))]
+    extra = [line for line in after if not _is_related_title(line, under_box=boxed)]
     head = {"kicker": kicker, "title": title, "lead": lead, "published": published, "author": author}
     return head, ([extra] if extra else []) + blocks[b + 1:]
 

@@ -134,6 +134,7 @@ class PeopleLexicon:
     public_department_place: re.Pattern  # a place or "Trung ương" right after a department's name
     unit_leader_words: tuple[str, ...]
     honorific_before: re.Pattern  # an honorific ending right before a name
+    role_right_before: re.Pattern  # a role ending right before a position ("Giám đốc |Công ty …")
     blocking_left: re.Pattern     # a blocking word ending right before a name
     not_people: frozenset[str]    # match keys
     pronouns: frozenset[str]
@@ -146,6 +147,7 @@ class PeopleLexicon:
     secondary_roles: frozenset[str]  # match keys
     membership_roles: tuple[str, ...]  # match keys
     not_name_endings: tuple[str, ...]
+    address_words: frozenset[str]  # lower case
     personal_middle_names: frozenset[str]
     not_name_openers: frozenset[str]
 
@@ -177,6 +179,7 @@ def people_lexicon() -> PeopleLexicon:
         public_department_place=phrase_pattern(rules["public_department_places"]),
         unit_leader_words=tuple(rules["unit_leader_words"]),
         honorific_before=re.compile(rf"{WORD_START}(?:{honorifics})\s*$"),
+        role_right_before=re.compile(roles.pattern + r"\s+$", re.I),
         blocking_left=re.compile(rf"{WORD_START}(?:{left_words})\s*$"),
         not_people=frozenset(match_key(n) for n in rules["not_people"]),
         pronouns=frozenset(rules["pronouns"]),
@@ -189,6 +192,7 @@ def people_lexicon() -> PeopleLexicon:
         secondary_roles=frozenset(match_key(r) for r in rules["secondary_roles"]),
         membership_roles=tuple(match_key(r) for r in rules["membership_roles"]),
         not_name_endings=tuple(rules["not_name_endings"]),
+        address_words=frozenset(w.lower() for w in rules["address_words"]),
         personal_middle_names=frozenset(rules["personal_middle_names"]),
         not_name_openers=frozenset(rules["not_name_openers"]),
     )
@@ -212,6 +216,7 @@ class OrgLexicon:
     trailing_kinds: frozenset[str]
     max_trailing_words: int
     not_after_dash: re.Pattern
+    speech_after: re.Pattern  # a verb of saying right after a name ("… Đào Minh Quang cho biết")
 
 
 @lru_cache(maxsize=1)
@@ -234,4 +239,5 @@ def org_lexicon() -> OrgLexicon:
         trailing_kinds=frozenset(rules["trailing_kinds"]),
         max_trailing_words=int(rules["max_trailing_words"]),
         not_after_dash=phrase_pattern(rules["not_after_dash"]),
+        speech_after=re.compile(r"\s+" + phrase_pattern(rules["speech_verbs"]).pattern),
     )

@@ -105,14 +105,10 @@ _HOUSE_NUMBER = re.compile(r"(?<![\w.,/])\d{1,3}[A-Z]?(?:/\d{1,3})?\s+$")  # "s�
 
 def _unit_number(before: str) -> bool:
     """The number ends a unit's name, not a house number: "Phân xưởng Khai thác 5 Trần Quang
-    Hiếu", "Tổ 3 Nguyễn Văn A" (a capitalised word just before it, not "Tầng", "Số", "Lô")."""
+    Hiếu", "Tổ 3 Nguyễn Văn A" (a capitalised word just before it, no address word)."""
     words = [w.strip("(),;:") for w in before.split()[-4:-1]]
-    return any(w[:1].isupper() and w not in _ADDRESS_WORDS for w in words) and not any(
-        w.lower() in _ADDRESS_WORDS_LOWER for w in words)
-
-
-_ADDRESS_WORDS = {"Tầng", "Số", "Lô", "Nhà", "Ngõ", "Ngách", "Hẻm", "Kiốt", "Ki-ốt", "Phòng"}
-_ADDRESS_WORDS_LOWER = {"số", "tại", "ở", "tầng", "lô", "ngõ", "ngách", "hẻm", "đường", "phố"}
+    address = people_lexicon().address_words
+    return not any(w.lower() in address for w in words) and any(w[:1].isupper() for w in words)
 
 
 def _blocked_left(before: str, offset: int, organizations: SpanIndex) -> bool:

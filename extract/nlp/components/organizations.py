@@ -142,14 +142,11 @@ def _trailing_end(doc: Doc, units: list[tuple[int, int, str]], end: int, lex: Or
     return end
 
 
-_SPEECH = re.compile(r"\s+(?:cho biết|cho hay|chia sẻ|nói|khẳng định|nhấn mạnh|phát biểu|đánh giá|thông tin|bày tỏ)(?!\w)")
-
-
 def _speaker_after_role(doc: Doc, head_start: int, name_end: int) -> bool:
     """"Giám đốc Công ty Đào Minh Quang cho biết": "the company's director", then who speaks."""
     text = text_of(doc)
-    role_before = re.search(people_lexicon().roles.pattern + r"\s+$", text[max(0, head_start - 40):head_start], re.I)
-    return bool(role_before) and bool(_SPEECH.match(text, name_end))
+    role_before = people_lexicon().role_right_before.search(text[max(0, head_start - 40):head_start])
+    return bool(role_before) and bool(org_lexicon().speech_after.match(text, name_end))
 
 
 def _cut_person(doc: Doc, head: tuple[int, int], name_end: int, lex: OrgLexicon) -> int:

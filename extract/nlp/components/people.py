@@ -34,9 +34,22 @@ def _org_at(doc: Doc, pos: int) -> dict | None:
     return organization_starting(doc, pos)
 
 
+def _person_starts(doc: Doc) -> set[int]:
+    return cached(doc, "person_starts", lambda: {m.start for m in person_mentions(doc)})
+
+
 def _role_phrase(doc: Doc, role: re.Match) -> tuple[str, int]:
     """The role text and its end: the office and the words qualifying it ("tổ trưởng tổ kỹ
-    thuật", "kỹ sư vận hành", "giáo viên Toán"), up to an organisation, a person or a stop."""
+    thuật", "kỹ sư vận hành", "giáo viên Toán"), up to an organisation, a person or a stop.
+    Read once per role: a chain before a name and the role chosen from it ask again."""
+    phrases = cached(doc, "role_phrases", dict)
+    key = (role.start(), role.end())
+    if key not in phrases:
+        phrases[key] = _read_role_phrase(doc, role)
+    return phrases[key]
+
+
+def _read_role_phrase(doc: Doc, role: re.Match) -> tuple[str, int]:
     closed = re.sub(r"^(?:phó|nguyên|quyền)\s+", "", " ".join(role.group(0).lower().split())) in people_lexicon().closed_roles
     leads = any(word in role.group(0).lower() for word in people_lexicon().unit_leader_words)
     end = role.end() if closed else _role_end(doc, role.end(), leads)
@@ -45,9 +58,8 @@ def _role_phrase(doc: Doc, role: re.Match) -> tuple[str, int]:
 
 def _role_end(doc: Doc, end: int, leads_unit: bool = False) -> int:
     text, lex = text_of(doc), people_lexicon()
-    starts = cached(doc, "role_breaks", lambda: head_starts(doc) | {o["char_start"] for o in organizations_of(doc)}
-                    | {m.start for m in person_mentions(doc)})
-    persons = cached(doc, "person_starts", lambda: {m.start for m in person_mentions(doc)})
+    persons = _person_starts(doc)
+    starts = cached(doc, "role_breaks", lambda: head_starts(doc) | {o["char_start"] for o in organizations_of(doc)} | persons)
     _, sent_end = sentence_at(doc, end)
     role_end, count, pending_dash, previous_end, in_team = end, 0, False, end, False
     for token in doc.char_span(end, sent_end, alignment_mode="expand") or []:
@@ -68,8 +80,7 @@ def _role_end(doc: Doc, end: int, leads_unit: bool = False) -> int:
             dash = word in ("-", "–")  # "Quản đốc phân xưởng Điện - Tự động hóa": see pending_dash
             if another_unit or token.idx in persons or word.lower() in lex.role_stops or not (dash or any(c.isalnum() for c in word)):
                 break
-        elif _ends_role(doc, token, starts, count, leads_unit):
-            inner = _inner_breaks(text, token.idx, word, starts, lex)
+        elif _ends_role(doc, token, starts, count, leads_unit, inner := _inner_breaks(text, token.idx, word, starts, lex)):
             if inner and token.idx not in starts and text[inner[0] - 1] == " ":
                 role_end = inner[0] - 1  # "Nữ công Công đoàn", "trắc địa Ban" are one word to underthesea
             break
@@ -82,12 +93,11 @@ def _role_end(doc: Doc, end: int, leads_unit: bool = False) -> int:
     return role_end
 
 
-def _ends_role(doc: Doc, token, starts: set[int], count: int, leads_unit: bool) -> bool:
+def _ends_role(doc: Doc, token, starts: set[int], count: int, leads_unit: bool, inner: list[int]) -> bool:
     """The word at `token` is no longer the role: an organisation, a person or another role
     starts, a stop word, a capitalised unit ("Tổ may 3", "Phân xưởng Khai thác 5": the
     organisation, whoever works or leads there), or a department a worker works in."""
     text, lex, word = text_of(doc), people_lexicon(), token.text
-    inner = _inner_breaks(text, token.idx, word, starts, lex)
     if token.idx in starts or inner or _new_role(text, token.idx, count) or word.lower() in lex.role_stops:
         return True
     if _unit_head(word, lex):
@@ -141,10 +151,12 @@ def _public_department(doc: Doc, role: re.Match, end: int) -> tuple[str, str] | 
     head = role.group(0).split()
     if head[-1].lower() not in lex.public_department_words or end <= role.end():
         return None
-    place = lex.public_department_place.search(text, role.end(), end + 1 + 12)
-    if place is None or place.start() > end + 1:
-        return None  # no place word in the department's name or right after it
-    org_end = _place_name_end(text, place.end()) if place.start() > end - 1 else end
+    places = lex.public_department_place
+    after = places.match(text, end + 1) if text[end:end + 1] == " " else None  # "… Đào tạo| huyện Gia Lâm"
+    inside = places.search(text, role.end(), end)  # "… Khen thưởng Trung ương", "… KCX-KCN TP HCM"
+    if not (after or inside):
+        return None
+    org_end = end if inside else _place_name_end(text, after.end())
     return " ".join(head), " ".join(text[role.end() - len(head[-1]):org_end].split())
 
 
@@ -168,7 +180,10 @@ def _organization_after(doc: Doc, pos: int) -> str | None:
         if named and is_abbreviation(named.group(1)):
             return named.group(1)  # "lái xe ép rác của URENCO": a company known by its initials
     start = pos + match.end()
-    unit_end = org["char_end"] if org and _unit_head(org["name"], people_lexicon()) else None if org else _unit_end(doc, start)
+    if org is None:
+        unit_end = _unit_end(doc, start)  # "Tổ may 3": no organisation head, a unit all the same
+    else:
+        unit_end = org["char_end"] if _unit_head(org["name"], people_lexicon()) else None
     if unit_end:
         return _unit_and_body(doc, start, unit_end)  # "Tổ may 3, Công ty …", "Phân xưởng Khai thác 5"
     if org is None:
@@ -187,7 +202,7 @@ def _unit_end(doc: Doc, start: int) -> int | None:
     if head is None:
         return None
     end = start + len(head)
-    persons = cached(doc, "person_starts", lambda: {m.start for m in person_mentions(doc)})
+    persons = _person_starts(doc)
     for _ in range(lex.max_role_words):
         word = re.match(r" ([^\s,;:.()“”\"–-]+)", text[end:end + 40])
         if not word or word.group(1).lower() in lex.role_stops or _org_at(doc, end + 1) or end + 1 in persons:
